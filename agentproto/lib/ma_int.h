@@ -134,9 +134,10 @@ int ma_ip_read(const char *s, struct ma_cidr *out);
 /* A source address as proxies hand it over whole (review25h): a list,
  * X-Forwarded-For's "client, proxy1, proxy2" or Forwarded's elements
  * "for=a;proto=https, for=b" (an element's for= pair; one without is no
- * address). Calls fn with each element that ma_ip_read reads, in order,
- * until fn returns nonzero; returns how many it was called with (0: no
- * address). fn may be NULL (count only). */
+ * address). Calls fn with each element's address as ma_ip_read reads it,
+ * in order, NULL for an element that is none ("unknown", for="_hidden"),
+ * until fn returns nonzero; returns how many addresses it read (0: none).
+ * fn may be NULL (count only). */
 int ma_ip_each(const char *s, int (*fn)(void *ctx, const struct ma_cidr *ip), void *ctx);
 /* 1 if the address ip (from ma_ip_parse) is inside net. */
 int ma_cidr_contains(const struct ma_cidr *net, const struct ma_cidr *ip);

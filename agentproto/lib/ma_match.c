@@ -181,14 +181,18 @@ int ma_ip_each(const char *s, int (*fn)(void *ctx, const struct ma_cidr *ip), vo
 			}
 			a = f ? f : b;
 		}
-		if (b > a && (size_t)(b - a) < sizeof piece) {
-			memcpy(piece, a, (size_t)(b - a));
-			piece[b - a] = '\0';
-			if (!ma_ip_read(piece, &ip)) {
-				n++;
-				if (fn && fn(ctx, &ip))
-					return n;
+		while (a < b && (*a == ' ' || *a == '\t'))
+			a++;
+		if (b > a) {
+			int ok = (size_t)(b - a) < sizeof piece;
+			if (ok) {
+				memcpy(piece, a, (size_t)(b - a));
+				piece[b - a] = '\0';
+				ok = !ma_ip_read(piece, &ip);
 			}
+			n += ok;
+			if (fn && fn(ctx, ok ? &ip : NULL))
+				return n;
 		}
 		s = *e ? e + 1 : e;
 	}

@@ -1113,31 +1113,55 @@ static int ma_path_scan_analyse(void *ctx, size_t a, size_t b, struct ma_scan_hi
 	return 1;
 }
 
-/* 1 when a form v of an input climbs ("../x", "a/../../x": up above where
- * it is put) and what it names after the climb is the end of the path fn
- * (from ptext), segment by segment: the input a join resolved. */
+/* 1 when the k segments of f (from v) are the path fn's (from ptext) at
+ * its segment p on, the last of them the start of the path's when
+ * prefix (the application's suffix: name + ".yml"). */
+static int ma_path_segs_at(const struct ma_path_norm *f, const char *v,
+                           const struct ma_path_norm *fn, const char *ptext, int p, int prefix)
+{
+	int k = f->depth;
+
+	for (int j = 0; j < k; j++) {
+		const uint16_t *x = f->seg[j], *y = fn->seg[p + j];
+		if (x[1] > y[1] || ((j + 1 < k || !prefix) && x[1] != y[1]) ||
+		    memcmp(v + x[0], ptext + y[0], x[1]) != 0)
+			return 0;
+	}
+	return 1;
+}
+
+/* 1 when a form v of an input names where the path fn (from ptext) went
+ * after a join resolved it: it climbs ("../x", "a/../../x": up above
+ * where it is put) and what it names after the climb ends the path
+ * (the application may add a suffix to its last segment, or a file
+ * under it: name + ".yml", dir + "/avatar.png"); or it is rooted
+ * and not as normalised ("/etc//passwd", "/srv/app/uploads/../secret":
+ * path.resolve and normpath take it whole) and the path starts with
+ * what it names. */
 static int ma_path_named_end(const char *v, size_t vl, const struct ma_path_norm *fn,
                              const char *ptext, struct ma_path_norm *f)
 {
 	int k;
 
-	if (vl < 2 || !memmem(v, vl, "..", 2))
+	if (vl < 2)
 		return 0;
 	ma_path_normalise(v, vl, f);
-	if (f->kind != MA_PATH_RELATIVE || f->up == 0)
-		return 0;
 	k = f->depth;
-	if (k > MA_PATH_SEGS || fn->depth > MA_PATH_SEGS)
-		return 1; /* too deep to compare: fails closed */
-	if (k > fn->depth)
-		return 0;
-	for (int j = 0; j < k; j++) {
-		int i = fn->depth - k + j;
-		if (f->seg[j][1] != fn->seg[i][1] ||
-		    memcmp(v + f->seg[j][0], ptext + fn->seg[i][0], f->seg[j][1]) != 0)
-			return 0;
+	if (f->kind == MA_PATH_RELATIVE && f->up > 0) {
+		if (k > MA_PATH_SEGS || fn->depth > MA_PATH_SEGS)
+			return 1; /* too deep to compare: fails closed */
+		if (k == 0)
+			return 1; /* climbs only ("../.."): the path is above the base */
+		/* the path's end, or its directory with a file of the
+		 * application's under it */
+		return (k <= fn->depth && ma_path_segs_at(f, v, fn, ptext, fn->depth - k, 1)) ||
+		       (k < fn->depth && ma_path_segs_at(f, v, fn, ptext, fn->depth - 1 - k, 0));
 	}
-	return 1;
+	if (f->kind != MA_PATH_RELATIVE && f->kind == fn->kind && k > 0 && k <= fn->depth &&
+	    k <= MA_PATH_SEGS && (f->kind != MA_PATH_DRIVE || f->drive == fn->drive) &&
+	    ma_path_segs_at(f, v, fn, ptext, 0, 1))
+		return 1;
+	return 0;
 }
 
 /* A path the application normalised before the check (review25e, session
@@ -1145,7 +1169,8 @@ static int ma_path_named_end(const char *v, size_t vl, const struct ma_path_norm
  * os.path.normpath, Java's Path.normalize resolve the dot segments, so
  * path.join("/srv/app/uploads", "../../../etc/passwd") is "/etc/passwd"
  * and holds no input to be found. With a base, a path outside it fires
- * when an input climbs and names the path's end (ma_path_named_end),
+ * when an input climbs, or is rooted, and names the path's end
+ * (ma_path_named_end),
  * attributed to each such input until one blocks (an excluded one goes
  * on to the next). Only when the path is outside the base: no cost
  * otherwise. */

@@ -495,7 +495,7 @@ static int ma_deny_one(void *ctx, const struct ma_cidr *addr)
 {
 	struct ma_deny_walk *w = ctx;
 
-	for (size_t i = 0; i < w->p->nips; i++) {
+	for (size_t i = 0; addr && i < w->p->nips; i++) {
 		const struct ma_deny_ip *d = &w->p->ips[i];
 		if (d->until_ms && w->now_ms >= d->until_ms)
 			continue;
@@ -550,16 +550,20 @@ static int ma_src_one(void *ctx, const struct ma_cidr *ip)
 {
 	struct ma_src_lazy *s = ctx;
 
+	if (!ip) { /* an element that is no address: no exclusion matches */
+		s->state = MA_SRC_ADDRS + 1;
+		return 1;
+	}
 	if (s->state < MA_SRC_ADDRS)
 		s->c[s->state] = *ip;
 	s->state++;
 	return s->state > MA_SRC_ADDRS;
 }
 
-/* 1 when the source is known and every address of it (a list: each
- * element, at most MA_SRC_ADDRS) is inside net: an exclusion for trusted
- * sources must not match a list where the client put a trusted address
- * before its real one. */
+/* 1 when the source is known and every element of it (a list: each, at
+ * most MA_SRC_ADDRS, every one an address) is inside net: an exclusion
+ * for trusted sources must not match a list where the client put a
+ * trusted address before its real one, or an element that is none. */
 static int ma_src_inside(struct ma_src_lazy *s, const struct ma_cidr *net)
 {
 	if (s->state == 0) {

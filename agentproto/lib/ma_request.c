@@ -92,20 +92,23 @@ static char *ma_dup_opt(struct moat_request *r, const char *s, int *nomem)
 	return d;
 }
 
-/* ma_ip_each's callback: the first address into ctx; stops at the
- * second (enough to know a list). */
-struct ma_ip_firsts {
-	struct ma_cidr first;
-	int n;
+/* ma_ip_each's callback: the last address into ctx, the elements
+ * counted. */
+struct ma_ip_lasts {
+	struct ma_cidr last;
+	int n, elements;
 };
 
-static int ma_ip_first(void *ctx, const struct ma_cidr *ip)
+static int ma_ip_last(void *ctx, const struct ma_cidr *ip)
 {
-	struct ma_ip_firsts *f = ctx;
+	struct ma_ip_lasts *f = ctx;
 
-	if (f->n++ == 0)
-		f->first = *ip;
-	return f->n > 1;
+	f->elements++;
+	if (ip) {
+		f->last = *ip;
+		f->n++;
+	}
+	return 0;
 }
 
 int moat_request_begin(struct moat_agent *a, const struct moat_request_info *info,
@@ -130,20 +133,21 @@ int moat_request_begin(struct moat_agent *a, const struct moat_request_info *inf
 	if (info) {
 		r->method = ma_dup_opt(r, info->method, &nomem);
 		r->endpoint = ma_dup_opt(r, info->endpoint, &nomem);
-		struct ma_ip_firsts f = {.n = 0};
+		struct ma_ip_lasts f = {.n = 0};
 		char ip[64];
 		/* a port, brackets, a zone or spaces around the address are
 		 * taken off; what is no address is unknown (NULL): denylists
 		 * and exclusions by CIDR do not match it, and events go
 		 * without it rather than being refused (review24). A list
 		 * (X-Forwarded-For, Forwarded; review25h): events carry its
-		 * first address, the denylist denies any, an exclusion by
-		 * source needs all (source_list keeps it whole) */
-		(void)ma_ip_each(info->source_ip, ma_ip_first, &f);
-		if (f.n > 0 && inet_ntop(f.first.family == 4 ? AF_INET : AF_INET6, f.first.addr, ip,
-		                         sizeof ip))
+		 * last address (the nearest proxy's hop, not the client's
+		 * claim), the denylist denies any, an exclusion by source
+		 * needs all (source_list keeps it whole) */
+		(void)ma_ip_each(info->source_ip, ma_ip_last, &f);
+		if (f.n > 0 &&
+		    inet_ntop(f.last.family == 4 ? AF_INET : AF_INET6, f.last.addr, ip, sizeof ip))
 			r->source_ip = ma_dup_opt(r, ip, &nomem);
-		if (f.n > 1)
+		if (f.elements > 1)
 			r->source_list = ma_dup_opt(r, info->source_ip, &nomem);
 		r->user_id = ma_dup_opt(r, info->user_id, &nomem);
 	}

@@ -342,16 +342,20 @@ static int ma_ssrf_parsed_host(const struct ma_input *in, int *form, const char 
 		int rc;
 		if (vl < 3 || vl > MA_URL_HOST_MAX)
 			continue;
-		if (memchr(v, ':', vl)) {
-			rc = ma_url_parse_web(v, vl, NULL, &p);
-		} else {
-			memcpy(tmp, "http://", 7);
-			memcpy(tmp + 7, v, vl);
-			rc = ma_url_parse_web(tmp, vl + 7, NULL, &p);
-		}
-		if ((rc == 0 || rc == MA_URL_IDNA_NEWER) && !strcmp(p.host, host)) {
-			*form = k;
-			return 1;
+		/* as a URL (a ':' in it), and as what follows "http://" (a host,
+		 * "0x7f000001:6379" with its port) */
+		for (int as = memchr(v, ':', vl) ? 0 : 1; as < 2; as++) {
+			if (as == 0) {
+				rc = ma_url_parse_web(v, vl, NULL, &p);
+			} else {
+				memcpy(tmp, "http://", 7);
+				memcpy(tmp + 7, v, vl);
+				rc = ma_url_parse_web(tmp, vl + 7, NULL, &p);
+			}
+			if ((rc == 0 || rc == MA_URL_IDNA_NEWER) && !strcmp(p.host, host)) {
+				*form = k;
+				return 1;
+			}
 		}
 	}
 	return 0;

@@ -367,8 +367,9 @@ struct moat_request_info {
 	                          list ("client, proxy", Forwarded's
 	                          "for=a;proto=https, for=b"): any address
 	                          of it denied denies, a CIDR exclusion
-	                          needs all (four at most), events carry
-	                          the first */
+	                          needs all to be addresses inside it
+	                          (four at most), events carry the last
+	                          (the nearest proxy's hop) */
 	const char *user_id;   /* the authenticated user, NULL: anonymous */
 	/* The policy to enforce; NULL: the agent's current snapshot. Either
 	 * way the request holds its own reference until moat_request_end. */

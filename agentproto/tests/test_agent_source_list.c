@@ -93,6 +93,8 @@ static void a_trusted_source_exclusion_needs_every_address(void **state)
 	assert_int_equal(sql_with_source("10.0.0.1, 10.0.0.2, 10.0.0.3, 10.0.0.4, 10.0.0.5"),
 	                 MOAT_BLOCK); /* past four addresses: not matched */
 	assert_int_equal(sql_with_source("garbage, more garbage"), MOAT_BLOCK);
+	assert_int_equal(sql_with_source("10.0.0.1, for=unknown"), MOAT_BLOCK);
+	assert_int_equal(sql_with_source("for=\"_hidden\", 10.0.0.1"), MOAT_BLOCK);
 }
 
 int main(void)
