@@ -2137,6 +2137,8 @@ struct ma_sql_judgement {
 	int lexdiff;  /* MySQL read the input's tokens otherwise than the
 	               * standard's lexical rules do: a '#' comment, a name
 	               * that starts with a digit (1or), a word after "--" */
+	int local;    /* read nothing past the place's key (ma_sql_place_same) */
+	int reused;   /* the place kept answered (it allowed) */
 };
 
 /* The tokens of a statement, lexed at most once per check
@@ -3394,6 +3396,13 @@ static void ma_sql_cut_hit(struct ma_sql_hit *hit)
 	hit->confidence = 0.95;
 	hit->fired = 1;
 }
+/* The tokens of a window whose place's answer another place may take
+ * (ma_sql_place_same); MA_SQL_PLACEMEMO 0: every place judged (the tests
+ * compare both). */
+#define MA_SQL_PLACE_N 8
+#ifndef MA_SQL_PLACEMEMO
+#define MA_SQL_PLACEMEMO 1
+#endif
 #define MA_SQL_JSLOTS           (MA_SQL_WIN / MA_SQL_JSTEP + 8)
 #define MA_SQL_JKEY(serial, gi) ((uint64_t)(serial) << 32 | (uint32_t)(gi))
 struct ma_sql_jstate {
@@ -3449,6 +3458,17 @@ struct ma_sql_reuse {
 	 * none; reset with the cache: ma_sql_win_plain). */
 	unsigned plainpast;
 	int pl_lo, pl_hi, pl_last, pl_other, pl_lit;
+	/* The last place judged whole whose answer another place may take
+	 * (ma_sql_place_same, sqlcost10): valid, or a candidate written at
+	 * the place judged now (cand), confirmed by ma_sql_analyse_in. */
+	struct ma_sql_pkey {
+		int valid, cand, n, prev_kw, clause, depth;
+		size_t a, b, lo, hi; /* the place, the bytes [lo, hi) compared */
+		uint8_t bracket, bclause, cstack[32];
+		/* prev, the window's n tokens, the token after it (offsets from
+		 * a: start and end as a's place minus them, wrapped) */
+		struct ma_sql_tok tok[MA_SQL_PLACE_N + 2];
+	} pk;
 	/* a slot's key: the window whose state it is (its serial) << 32 |
 	 * the statement's token (its index) it stands before */
 	uint64_t key[MA_SQL_JSLOTS];
@@ -3498,6 +3518,119 @@ static __attribute__((noinline)) int ma_sql_jstate_period(const struct ma_sql_js
 		return 0;
 	*delta = y->st.depth - x->st.depth;
 	return 1;
+}
+
+/* 1 when x (of the place ax) and y (of ay) are the same token at the same
+ * offset from their place. */
+static inline int ma_sql_pk_tok(const struct ma_sql_tok *x, size_t ax, const struct ma_sql_tok *y,
+                                size_t ay)
+{
+	return x->type == y->type && x->flags == y->flags &&
+	       (uint32_t)(x->start - ax) == (uint32_t)(y->start - ay) &&
+	       (uint32_t)(x->end - ax) == (uint32_t)(y->end - ay);
+}
+
+/*
+ * A place judged as another was (sqlcost10). ma_sql_judge, past its
+ * bounds (MA_SQL_JUDGE_MAX's entry test, MA_SQL_PLAINPAST_MAX's,
+ * ru->windows counted: all done at every place), reads for a window of
+ * plain tokens only (MA_SQL_PLAIN_TYPES) that ends before the statement's
+ * next token t:
+ *
+ *   - the cursor's state before the place: have_prev, prev, prev_kw,
+ *     clause, depth, bracket, bclause, cstack (cur->idx only picks the
+ *     slots of ru's window states, and those answer as the loop would:
+ *     sqlcost5's proof);
+ *   - the window's tokens (type, flags, start and end against a and b)
+ *     and their bytes, t's type (tail_live) and t itself (the walk's
+ *     first token, ma_col_judge's after);
+ *   - the loop over plain tokens (ma_sql_plain_run, ma_sql_step_plain):
+ *     the state, the token and its bytes, ma_next_sig within the window;
+ *     ru->np and ru->windows only for tokens that are not plain (the loop's
+ *     bound, ma_sql_past_bound's count, ma_sql_np_span's count: 0 here);
+ *     len only for a comment token (not plain);
+ *   - after the loop: the flags, prev and its bytes; then three readers
+ *     that may read further: ma_num_judge (the bytes before prev, the
+ *     statement before the input's first place), ma_col_judge (up to 512
+ *     bytes back and more) and the tail walk (the rest of the
+ *     statement). A place whose judgement calls ma_col_judge or
+ *     ma_sql_tail_runs, or ma_num_judge where the form's *sum may hold
+ *     MA_SQL_B_NUM (where it does not, ma_num_judge reads *sum and
+ *     answers 0: the form's, the same at every place of it), is not
+ *     kept (jd->local 0);
+ *   - ma_sql_analyse_in's attempt: the form's bytes and decodings, bare
+ *     (jd->inside: win[0] against a), jd->runnable (set only by the
+ *     walk), jd->lexdiff (set by the loop's steps over tokens that are
+ *     not plain: 0 here) and strict; a place whose loose attempt fires
+ *     runs the walk and is not kept either.
+ *
+ * So two places of one form (ma_sql_scan_form clears the key: the same
+ * input bytes, decodings and *sum) whose prev, window and t are the same
+ * tokens at the same offsets from their places, whose bytes from prev's
+ * start to t's end are the same (the input's among them, and b's offset
+ * the same), and whose cursor states are the same, get the same answer
+ * from the bounds on: the place kept (the last judged whole, valid only
+ * when it did not fire and read nothing further) answers for the other.
+ * Only an answer that allows is taken; a place that differs in any byte
+ * or token read, or in its state coming in (one token more to its left
+ * changes prev or the clause stack), is judged.
+ *
+ * Returns 1 when the place [a, b) is the kept one's; else writes its key
+ * as the candidate (ru->pk.cand; not valid until ma_sql_analyse_in
+ * confirms it) or clears the key (not a window of the kind above), 0.
+ */
+static __attribute__((noinline)) int
+ma_sql_place_same(struct ma_sql_reuse *ru, const char *sql, size_t a, size_t b,
+                  const struct ma_sql_tok *win, int n, const struct ma_sql_tok *prev, int prev_kw,
+                  const struct ma_sql_cursor *cur, const struct ma_sql_tok *t)
+{
+	struct ma_sql_pkey *k = &ru->pk;
+	size_t lo, hi;
+	int same;
+
+	k->cand = 0;
+	if (n > MA_SQL_PLACE_N || !t || !cur->have_prev || prev->start > a || t->start < b) {
+		k->valid = 0;
+		return 0;
+	}
+	for (int i = 0; i < n; i++)
+		if (!ma_sql_tok_plain(&win[i])) {
+			k->valid = 0;
+			return 0;
+		}
+	lo = prev->start;
+	hi = t->end;
+	same = k->valid && k->n == n && k->b - k->a == b - a && k->a - k->lo == a - lo &&
+	       k->hi - k->lo == hi - lo && k->prev_kw == prev_kw && k->clause == cur->clause &&
+	       k->depth == cur->depth && k->bracket == cur->bracket && k->bclause == cur->bclause &&
+	       memcmp(k->cstack, cur->cstack, sizeof k->cstack) == 0 &&
+	       ma_sql_pk_tok(&k->tok[0], 0, prev, a) && ma_sql_pk_tok(&k->tok[n + 1], 0, t, a);
+	for (int i = 0; same && i < n; i++)
+		same = ma_sql_pk_tok(&k->tok[i + 1], 0, &win[i], a);
+	if (same && memcmp(sql + k->lo, sql + lo, hi - lo) == 0)
+		return 1;
+	k->valid = 0;
+	k->cand = 1;
+	k->n = n;
+	k->a = a;
+	k->b = b;
+	k->lo = lo;
+	k->hi = hi;
+	k->prev_kw = prev_kw;
+	k->clause = cur->clause;
+	k->depth = cur->depth;
+	k->bracket = cur->bracket;
+	k->bclause = cur->bclause;
+	memcpy(k->cstack, cur->cstack, sizeof k->cstack);
+	k->tok[0] = *prev;
+	for (int i = 0; i < n; i++)
+		k->tok[i + 1] = win[i];
+	k->tok[n + 1] = *t;
+	for (int i = 0; i < n + 2; i++) {
+		k->tok[i].start -= (uint32_t)a;
+		k->tok[i].end -= (uint32_t)a;
+	}
+	return 0;
 }
 
 /* 1 when t is a number, a comma or a one-byte sign (+ -): the tokens of
@@ -3643,6 +3776,7 @@ static void ma_sql_judge(int dialect, const char *sql, size_t len, size_t a, siz
 	int ns = -1, ns0 = -1; /* the next i where a state of ru is (-1: none), the first */
 	unsigned ser = 0, pser = 0;
 	int i0 = 0, whole = 1; /* the first token judged; every token judged here */
+	int pk_ok = 0;         /* the place may be kept (ma_sql_place_same): nothing read further */
 	const struct ma_sql_tok *lastsig = NULL, *lastsig_before = NULL, *first;
 
 	memset(hit, 0, sizeof *hit);
@@ -3737,6 +3871,16 @@ static void ma_sql_judge(int dialect, const char *sql, size_t len, size_t a, siz
 	}
 	if (ru)
 		ru->windows++;
+	if (ru && MA_SQL_PLACEMEMO &&
+	    ma_sql_place_same(ru, sql, a, b, win, n, &prev, prev_kw, cur, have_tail ? &t : NULL)) {
+		/* the place kept answered for this one: it allowed */
+		jd->reused = 1;
+#ifdef MA_SQL_PLACEMEMO_COUNT
+		MA_SQL_PLACEMEMO_COUNT++;
+#endif
+		return;
+	}
+	pk_ok = ru && ru->pk.cand;
 
 	memset(&st, 0, sizeof st);
 	st.valid = 1;
@@ -4291,8 +4435,10 @@ static void ma_sql_judge(int dialect, const char *sql, size_t len, size_t a, siz
 		hit->fired = 1;
 		return;
 	}
-	if (!st.valid)
+	if (!st.valid) {
+		jd->local = pk_ok;
 		return;
+	}
 	if (f.stacked) {
 		hit->rule = "sqli.stacked_query";
 		hit->sev = "critical";
@@ -4324,19 +4470,27 @@ static void ma_sql_judge(int dialect, const char *sql, size_t len, size_t a, siz
 	} else {
 		/* a number place given a comparison or OR (id = 1<>2, 1 or id):
 		 * its own pass, where nothing else fired (the loop's state final) */
-		int num = (win[0].start >= a || win[0].type == MA_SQL_T_COMMENT) &&
-		          (prev.type == MA_SQL_T_OP
-		               ? ma_num_op_byte(sql[prev.start])
-		               : prev.type == MA_SQL_T_LPAREN || prev.type == MA_SQL_T_COMMA ||
-		                     prev.type == MA_SQL_T_WORD) &&
-		          !relaxed &&
+		int num_at = (win[0].start >= a || win[0].type == MA_SQL_T_COMMENT) &&
+		             (prev.type == MA_SQL_T_OP
+		                  ? ma_num_op_byte(sql[prev.start])
+		                  : prev.type == MA_SQL_T_LPAREN || prev.type == MA_SQL_T_COMMA ||
+		                        prev.type == MA_SQL_T_WORD) &&
+		             !relaxed;
+		/* (ma_num_judge reads only the form's *sum where it lacks
+		 * MA_SQL_B_NUM: ma_sql_place_same) */
+		if (num_at && !(ru && ru->sum && !(*ru->sum & MA_SQL_B_NUM)))
+			pk_ok = 0;
+		int num = num_at &&
 		          ma_num_judge(dialect, sql, len, a, b, win, n, &prev, ru ? ru->sum : NULL);
 		/* a column where a value goes (id = (id), 1 - 1 + id): its own
 		 * pass too, on an input that starts there and writes no structure */
-		int col = !num && have_prev && !relaxed && win[0].start >= a && clause != CL_SET &&
-		          ma_col_place(sql, &prev, prev_kw) &&
-		          ma_col_judge(dialect, sql, a, b, win, n, 0, &prev, prev_kw,
-		                       have_tail ? &t : NULL, cache ? &cache->colmemo : NULL);
+		int col_at = !num && have_prev && !relaxed && win[0].start >= a &&
+		             clause != CL_SET && ma_col_place(sql, &prev, prev_kw);
+		int col =
+		    col_at && ma_col_judge(dialect, sql, a, b, win, n, 0, &prev, prev_kw,
+		                           have_tail ? &t : NULL, cache ? &cache->colmemo : NULL);
+		if (col_at)
+			pk_ok = 0;
 		/* the weaker signs count only in a statement that still runs */
 		if (walk && !(f.cond == 2 || f.clause || (f.closed && f.active) || num || col)) {
 			walk->pending = 1;
@@ -4351,6 +4505,7 @@ static void ma_sql_judge(int dialect, const char *sql, size_t len, size_t a, siz
 				walk->first = t;
 			walk->cache = cache; /* (walk->c: wc) */
 			walk->sql = sql;
+			jd->local = pk_ok;
 			return;
 		}
 		if (!ma_sql_tail_runs(&st, dialect, sql, wc, cache, &t, have_tail))
@@ -4730,16 +4885,28 @@ static void ma_sql_analyse_in(int dialect, const char *sql, size_t len, size_t a
 	int bare;
 
 	walk.pending = 0;
+	if (ru)
+		ru->pk.cand = 0;
 	ma_sql_judge(dialect, sql, len, a, b, hit, &jd, cur, cache, ru, &walk);
+	if (jd.reused)
+		return;
+	/* the place is kept when its judgement read nothing past its key
+	 * and it allowed, the walk not made (ma_sql_place_same) */
+	if (ru && ru->pk.cand)
+		ru->pk.valid = jd.local && !hit->fired && hit->spans && b - a <= MA_SQL_ATTEMPT_MAX;
 	if (hit->fired || !hit->spans || b - a > MA_SQL_ATTEMPT_MAX)
 		return;
 	bare = !jd.inside;
 	if (!walk.pending) {
 		ma_sql_attempt_memo(dialect, sql, a, b, bare, jd.runnable, jd.lexdiff, memo, hit);
+		if (ru && hit->fired)
+			ru->pk.valid = 0;
 		return;
 	}
 	h0 = *hit;
 	ma_sql_attempt_memo(dialect, sql, a, b, bare, 0, jd.lexdiff, memo, hit);
+	if (ru && hit->fired)
+		ru->pk.valid = 0; /* (the walk is made) */
 	if (!hit->fired || !ma_sql_walk_run(&walk))
 		return; /* (the statement does not run: loosely is the rule) */
 	*hit = h0;
@@ -4899,6 +5066,8 @@ static void ma_sql_scan_form(void *ctx, const char *v, size_t vl)
 	c->memo.dec.found = 0;
 	c->memo.sum = MA_SQL_B_UNKNOWN;
 	c->reuse.past = 0;
+	c->reuse.pk.valid = 0; /* (a place kept is of one form) */
+	c->reuse.pk.cand = 0;
 }
 
 /* For a one-word input (c->plain) at [a, b): whether ma_col_judge can
@@ -4958,6 +5127,8 @@ static int ma_sql_scan_analyse(void *ctx, size_t a, size_t b, struct ma_scan_hit
 		c->reuse.pl_last = -1;
 		c->reuse.pl_other = -1;
 		c->reuse.pl_lit = -1;
+		c->reuse.pk.valid = 0;
+		c->reuse.pk.cand = 0;
 		c->reuse.sum = &c->memo.sum;
 		for (int k = 0; k < MA_SQL_JSLOTS; k++)
 			c->reuse.key[k] = 0;
