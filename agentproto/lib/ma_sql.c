@@ -3465,9 +3465,10 @@ struct ma_sql_reuse {
 		int valid, cand, n, prev_kw, clause, depth;
 		size_t a, b, lo, hi; /* the place, the bytes [lo, hi) compared */
 		uint8_t bracket, bclause, cstack[32];
-		/* prev, the window's n tokens, the token after it (offsets from
-		 * a: start and end as a's place minus them, wrapped) */
-		struct ma_sql_tok tok[MA_SQL_PLACE_N + 2];
+		/* prev, the window's n tokens, the token after it: start and end
+		 * less a (wrapped; pos: start << 32 | end) and type << 8 | flags */
+		uint64_t pos[MA_SQL_PLACE_N + 2];
+		uint16_t tf[MA_SQL_PLACE_N + 2];
 	} pk;
 	/* a slot's key: the window whose state it is (its serial) << 32 |
 	 * the statement's token (its index) it stands before */
@@ -3520,14 +3521,29 @@ static __attribute__((noinline)) int ma_sql_jstate_period(const struct ma_sql_js
 	return 1;
 }
 
-/* 1 when x (of the place ax) and y (of ay) are the same token at the same
- * offset from their place. */
-static inline int ma_sql_pk_tok(const struct ma_sql_tok *x, size_t ax, const struct ma_sql_tok *y,
-                                size_t ay)
+/* t's start and end less a (ma_sql_pkey's pos) and its type and flags
+ * (tf) */
+static inline uint64_t ma_sql_pk_pos(const struct ma_sql_tok *t, size_t a)
 {
-	return x->type == y->type && x->flags == y->flags &&
-	       (uint32_t)(x->start - ax) == (uint32_t)(y->start - ay) &&
-	       (uint32_t)(x->end - ax) == (uint32_t)(y->end - ay);
+	return (uint64_t)(uint32_t)(t->start - a) << 32 | (uint32_t)(t->end - a);
+}
+static inline uint16_t ma_sql_pk_tf(const struct ma_sql_tok *t)
+{
+	return (uint16_t)(t->type << 8 | t->flags);
+}
+
+/* 1 when the clause stacks x and y (32 bytes each) are the same */
+static inline int ma_sql_pk_cstack(const uint8_t *x, const uint8_t *y)
+{
+	uint64_t d = 0;
+
+	for (int i = 0; i < 32; i += 8) {
+		uint64_t u, v;
+		memcpy(&u, x + i, 8);
+		memcpy(&v, y + i, 8);
+		d |= u ^ v;
+	}
+	return d == 0;
 }
 
 /*
@@ -3603,10 +3619,12 @@ ma_sql_place_same(struct ma_sql_reuse *ru, const char *sql, size_t a, size_t b,
 	same = k->valid && k->n == n && k->b - k->a == b - a && k->a - k->lo == a - lo &&
 	       k->hi - k->lo == hi - lo && k->prev_kw == prev_kw && k->clause == cur->clause &&
 	       k->depth == cur->depth && k->bracket == cur->bracket && k->bclause == cur->bclause &&
-	       memcmp(k->cstack, cur->cstack, sizeof k->cstack) == 0 &&
-	       ma_sql_pk_tok(&k->tok[0], 0, prev, a) && ma_sql_pk_tok(&k->tok[n + 1], 0, t, a);
+	       k->pos[0] == ma_sql_pk_pos(prev, a) && k->tf[0] == ma_sql_pk_tf(prev) &&
+	       k->pos[n + 1] == ma_sql_pk_pos(t, a) && k->tf[n + 1] == ma_sql_pk_tf(t) &&
+	       ma_sql_pk_cstack(k->cstack, cur->cstack);
 	for (int i = 0; same && i < n; i++)
-		same = ma_sql_pk_tok(&k->tok[i + 1], 0, &win[i], a);
+		same = k->pos[i + 1] == ma_sql_pk_pos(&win[i], a) &&
+		       k->tf[i + 1] == ma_sql_pk_tf(&win[i]);
 	if (same && memcmp(sql + k->lo, sql + lo, hi - lo) == 0)
 		return 1;
 	k->valid = 0;
@@ -3622,14 +3640,14 @@ ma_sql_place_same(struct ma_sql_reuse *ru, const char *sql, size_t a, size_t b,
 	k->bracket = cur->bracket;
 	k->bclause = cur->bclause;
 	memcpy(k->cstack, cur->cstack, sizeof k->cstack);
-	k->tok[0] = *prev;
-	for (int i = 0; i < n; i++)
-		k->tok[i + 1] = win[i];
-	k->tok[n + 1] = *t;
-	for (int i = 0; i < n + 2; i++) {
-		k->tok[i].start -= (uint32_t)a;
-		k->tok[i].end -= (uint32_t)a;
+	k->pos[0] = ma_sql_pk_pos(prev, a);
+	k->tf[0] = ma_sql_pk_tf(prev);
+	for (int i = 0; i < n; i++) {
+		k->pos[i + 1] = ma_sql_pk_pos(&win[i], a);
+		k->tf[i + 1] = ma_sql_pk_tf(&win[i]);
 	}
+	k->pos[n + 1] = ma_sql_pk_pos(t, a);
+	k->tf[n + 1] = ma_sql_pk_tf(t);
 	return 0;
 }
 
