@@ -3399,7 +3399,8 @@ static void ma_sql_cut_hit(struct ma_sql_hit *hit)
 /* The tokens of a window whose place's answer another place may take
  * (ma_sql_place_same); MA_SQL_PLACEMEMO 0: every place judged (the tests
  * compare both). */
-#define MA_SQL_PLACE_N 8
+#define MA_SQL_PLACE_N    8
+#define MA_SQL_PLACE_MISS 4
 #ifndef MA_SQL_PLACEMEMO
 #define MA_SQL_PLACEMEMO 1
 #endif
@@ -3463,6 +3464,10 @@ struct ma_sql_reuse {
 	 * the place judged now (cand), confirmed by ma_sql_analyse_in. */
 	struct ma_sql_pkey {
 		int valid, cand, n, prev_kw, clause, depth;
+		/* the places of the kind ma_sql_place_same takes since the last
+		 * that took an answer: past MA_SQL_PLACE_MISS, one in 16 is kept
+		 * (a key kept costs more than a place that never matches) */
+		unsigned miss;
 		size_t a, b, lo, hi; /* the place, the bytes [lo, hi) compared */
 		uint8_t bracket, bclause, cstack[32];
 		/* prev, the window's n tokens, the token after it: start and end
@@ -3591,9 +3596,12 @@ static inline int ma_sql_pk_cstack(const uint8_t *x, const uint8_t *y)
  * or token read, or in its state coming in (one token more to its left
  * changes prev or the clause stack), is judged.
  *
- * Returns 1 when the place [a, b) is the kept one's; else writes its key
- * as the candidate (ru->pk.cand; not valid until ma_sql_analyse_in
- * confirms it) or clears the key (not a window of the kind above), 0.
+ * Returns 1 when the place [a, b) is the kept one's; 2 when it is a window
+ * of the kind above to keep (ma_sql_place_keep writes its key as the
+ * candidate, ru->pk.cand, where its judgement reads nothing further; not
+ * valid until ma_sql_analyse_in confirms it); 0 when it is not, or not to
+ * keep (k->miss: which places are kept changes only the cost). Either
+ * clears the key.
  */
 static __attribute__((noinline)) int
 ma_sql_place_same(struct ma_sql_reuse *ru, const char *sql, size_t a, size_t b,
@@ -3625,15 +3633,32 @@ ma_sql_place_same(struct ma_sql_reuse *ru, const char *sql, size_t a, size_t b,
 	for (int i = 0; same && i < n; i++)
 		same = k->pos[i + 1] == ma_sql_pk_pos(&win[i], a) &&
 		       k->tf[i + 1] == ma_sql_pk_tf(&win[i]);
-	if (same && memcmp(sql + k->lo, sql + lo, hi - lo) == 0)
+	if (same && memcmp(sql + k->lo, sql + lo, hi - lo) == 0) {
+		k->miss = 0;
 		return 1;
+	}
 	k->valid = 0;
+	k->miss++;
+	return k->miss < MA_SQL_PLACE_MISS || k->miss % 16 == 0 ? 2 : 0;
+}
+
+/* Writes the key of the place [a, b) that ma_sql_place_same answered 2
+ * for (the same arguments) as the candidate, once its judgement is known
+ * to read nothing further (ma_sql_judge's jd->local). */
+static __attribute__((noinline)) void ma_sql_place_keep(struct ma_sql_reuse *ru, size_t a, size_t b,
+                                                        const struct ma_sql_tok *win, int n,
+                                                        const struct ma_sql_tok *prev, int prev_kw,
+                                                        const struct ma_sql_cursor *cur,
+                                                        const struct ma_sql_tok *t)
+{
+	struct ma_sql_pkey *k = &ru->pk;
+
 	k->cand = 1;
 	k->n = n;
 	k->a = a;
 	k->b = b;
-	k->lo = lo;
-	k->hi = hi;
+	k->lo = prev->start;
+	k->hi = t->end;
 	k->prev_kw = prev_kw;
 	k->clause = cur->clause;
 	k->depth = cur->depth;
@@ -3648,7 +3673,6 @@ ma_sql_place_same(struct ma_sql_reuse *ru, const char *sql, size_t a, size_t b,
 	}
 	k->pos[n + 1] = ma_sql_pk_pos(t, a);
 	k->tf[n + 1] = ma_sql_pk_tf(t);
-	return 0;
 }
 
 /* 1 when t is a number, a comma or a one-byte sign (+ -): the tokens of
@@ -3889,16 +3913,18 @@ static void ma_sql_judge(int dialect, const char *sql, size_t len, size_t a, siz
 	}
 	if (ru)
 		ru->windows++;
-	if (ru && MA_SQL_PLACEMEMO &&
-	    ma_sql_place_same(ru, sql, a, b, win, n, &prev, prev_kw, cur, have_tail ? &t : NULL)) {
-		/* the place kept answered for this one: it allowed */
-		jd->reused = 1;
+	if (ru && MA_SQL_PLACEMEMO) {
+		pk_ok = ma_sql_place_same(ru, sql, a, b, win, n, &prev, prev_kw, cur,
+		                          have_tail ? &t : NULL);
+		if (pk_ok == 1) {
+			/* the place kept answered for this one: it allowed */
+			jd->reused = 1;
 #ifdef MA_SQL_PLACEMEMO_COUNT
-		MA_SQL_PLACEMEMO_COUNT++;
+			MA_SQL_PLACEMEMO_COUNT++;
 #endif
-		return;
+			return;
+		}
 	}
-	pk_ok = ru && ru->pk.cand;
 
 	memset(&st, 0, sizeof st);
 	st.valid = 1;
@@ -4454,7 +4480,10 @@ static void ma_sql_judge(int dialect, const char *sql, size_t len, size_t a, siz
 		return;
 	}
 	if (!st.valid) {
-		jd->local = pk_ok;
+		if (pk_ok) { /* (a key to keep: ma_sql_place_same) */
+			ma_sql_place_keep(ru, a, b, win, n, &prev, prev_kw, cur, &t);
+			jd->local = 1;
+		}
 		return;
 	}
 	if (f.stacked) {
@@ -4523,7 +4552,10 @@ static void ma_sql_judge(int dialect, const char *sql, size_t len, size_t a, siz
 				walk->first = t;
 			walk->cache = cache; /* (walk->c: wc) */
 			walk->sql = sql;
-			jd->local = pk_ok;
+			if (pk_ok) {
+				ma_sql_place_keep(ru, a, b, win, n, &prev, prev_kw, cur, &t);
+				jd->local = 1;
+			}
 			return;
 		}
 		if (!ma_sql_tail_runs(&st, dialect, sql, wc, cache, &t, have_tail))
@@ -5086,6 +5118,7 @@ static void ma_sql_scan_form(void *ctx, const char *v, size_t vl)
 	c->reuse.past = 0;
 	c->reuse.pk.valid = 0; /* (a place kept is of one form) */
 	c->reuse.pk.cand = 0;
+	c->reuse.pk.miss = 0;
 }
 
 /* For a one-word input (c->plain) at [a, b): whether ma_col_judge can
@@ -5147,6 +5180,7 @@ static int ma_sql_scan_analyse(void *ctx, size_t a, size_t b, struct ma_scan_hit
 		c->reuse.pl_lit = -1;
 		c->reuse.pk.valid = 0;
 		c->reuse.pk.cand = 0;
+		c->reuse.pk.miss = 0;
 		c->reuse.sum = &c->memo.sum;
 		for (int k = 0; k < MA_SQL_JSLOTS; k++)
 			c->reuse.key[k] = 0;
