@@ -2137,7 +2137,8 @@ struct ma_sql_judgement {
 	int lexdiff;  /* MySQL read the input's tokens otherwise than the
 	               * standard's lexical rules do: a '#' comment, a name
 	               * that starts with a digit (1or), a word after "--" */
-	int local;    /* read nothing past the place's key (ma_sql_place_same) */
+	int local;    /* read nothing past the place's key (ma_sql_place_same,
+	               * ma_sql_place_keep: read only where cand is set) */
 	int reused;   /* the place kept answered (it allowed) */
 };
 
@@ -3818,7 +3819,6 @@ static void ma_sql_judge(int dialect, const char *sql, size_t len, size_t a, siz
 	int ns = -1, ns0 = -1; /* the next i where a state of ru is (-1: none), the first */
 	unsigned ser = 0, pser = 0;
 	int i0 = 0, whole = 1; /* the first token judged; every token judged here */
-	int pk_ok = 0;         /* the place may be kept (ma_sql_place_same): nothing read further */
 	const struct ma_sql_tok *lastsig = NULL, *lastsig_before = NULL, *first;
 
 	memset(hit, 0, sizeof *hit);
@@ -3914,9 +3914,12 @@ static void ma_sql_judge(int dialect, const char *sql, size_t len, size_t a, siz
 	if (ru)
 		ru->windows++;
 	if (ru && MA_SQL_PLACEMEMO) {
-		pk_ok = ma_sql_place_same(ru, sql, a, b, win, n, &prev, prev_kw, cur,
-		                          have_tail ? &t : NULL);
-		if (pk_ok == 1) {
+		/* (jd->local: 2, a key to keep where the judgement reads nothing
+		 * further; cleared where it does, kept in memory, not a register
+		 * across the loop) */
+		jd->local = ma_sql_place_same(ru, sql, a, b, win, n, &prev, prev_kw, cur,
+		                              have_tail ? &t : NULL);
+		if (jd->local == 1) {
 			/* the place kept answered for this one: it allowed */
 			jd->reused = 1;
 #ifdef MA_SQL_PLACEMEMO_COUNT
@@ -4480,10 +4483,8 @@ static void ma_sql_judge(int dialect, const char *sql, size_t len, size_t a, siz
 		return;
 	}
 	if (!st.valid) {
-		if (pk_ok) { /* (a key to keep: ma_sql_place_same) */
+		if (jd->local) /* (a key to keep: ma_sql_place_same) */
 			ma_sql_place_keep(ru, a, b, win, n, &prev, prev_kw, cur, &t);
-			jd->local = 1;
-		}
 		return;
 	}
 	if (f.stacked) {
@@ -4526,7 +4527,7 @@ static void ma_sql_judge(int dialect, const char *sql, size_t len, size_t a, siz
 		/* (ma_num_judge reads only the form's *sum where it lacks
 		 * MA_SQL_B_NUM: ma_sql_place_same) */
 		if (num_at && !(ru && ru->sum && !(*ru->sum & MA_SQL_B_NUM)))
-			pk_ok = 0;
+			jd->local = 0;
 		int num = num_at &&
 		          ma_num_judge(dialect, sql, len, a, b, win, n, &prev, ru ? ru->sum : NULL);
 		/* a column where a value goes (id = (id), 1 - 1 + id): its own
@@ -4537,7 +4538,7 @@ static void ma_sql_judge(int dialect, const char *sql, size_t len, size_t a, siz
 		    col_at && ma_col_judge(dialect, sql, a, b, win, n, 0, &prev, prev_kw,
 		                           have_tail ? &t : NULL, cache ? &cache->colmemo : NULL);
 		if (col_at)
-			pk_ok = 0;
+			jd->local = 0;
 		/* the weaker signs count only in a statement that still runs */
 		if (walk && !(f.cond == 2 || f.clause || (f.closed && f.active) || num || col)) {
 			walk->pending = 1;
@@ -4552,12 +4553,11 @@ static void ma_sql_judge(int dialect, const char *sql, size_t len, size_t a, siz
 				walk->first = t;
 			walk->cache = cache; /* (walk->c: wc) */
 			walk->sql = sql;
-			if (pk_ok) {
+			if (jd->local)
 				ma_sql_place_keep(ru, a, b, win, n, &prev, prev_kw, cur, &t);
-				jd->local = 1;
-			}
 			return;
 		}
+		jd->local = 0; /* (the walk reads the rest of the statement) */
 		if (!ma_sql_tail_runs(&st, dialect, sql, wc, cache, &t, have_tail))
 			return;
 		jd->runnable = 1;
