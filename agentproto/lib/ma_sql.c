@@ -2137,9 +2137,6 @@ struct ma_sql_judgement {
 	int lexdiff;  /* MySQL read the input's tokens otherwise than the
 	               * standard's lexical rules do: a '#' comment, a name
 	               * that starts with a digit (1or), a word after "--" */
-	int local;    /* read nothing past the place's key (ma_sql_place_same,
-	               * ma_sql_place_keep: read only where cand is set) */
-	int reused;   /* the place kept answered (it allowed) */
 };
 
 /* The tokens of a statement, lexed at most once per check
@@ -3460,11 +3457,24 @@ struct ma_sql_reuse {
 	 * none; reset with the cache: ma_sql_win_plain). */
 	unsigned plainpast;
 	int pl_lo, pl_hi, pl_last, pl_other, pl_lit;
+	/* a slot's key: the window whose state it is (its serial) << 32 |
+	 * the statement's token (its index) it stands before */
+	uint64_t key[MA_SQL_JSLOTS];
+	struct ma_sql_jslot {
+		int plain; /* the MA_SQL_JSTEP tokens before the token are all plain */
+		struct ma_sql_jstate s;
+	} slot[MA_SQL_JSLOTS];
 	/* The last place judged whole whose answer another place may take
-	 * (ma_sql_place_same, sqlcost10): valid, or a candidate written at
-	 * the place judged now (cand), confirmed by ma_sql_analyse_in. */
+	 * (ma_sql_place_same, sqlcost10): valid, or written at the place
+	 * judged now and not valid until ma_sql_analyse_kept confirms it. */
 	struct ma_sql_pkey {
-		int valid, cand, n, prev_kw, clause, depth;
+		int valid, n, prev_kw, clause, depth;
+		struct ma_sql_tok prev; /* the key's prev (ma_sql_place_quiet) */
+		/* the form's bytes are those of a list of numbers (digits, , + -
+		 * . e E, white space): 1, or 2 not, 0 not known yet (a form of
+		 * other bytes has no window ma_sql_place_same takes: its places
+		 * cost a test of this alone, sqlcost11) */
+		int numform;
 		/* the places of the kind ma_sql_place_same takes since the last
 		 * that took an answer: past MA_SQL_PLACE_MISS, one in 16 is kept
 		 * (a key kept costs more than a place that never matches) */
@@ -3476,13 +3486,6 @@ struct ma_sql_reuse {
 		uint64_t pos[MA_SQL_PLACE_N + 2];
 		uint16_t tf[MA_SQL_PLACE_N + 2];
 	} pk;
-	/* a slot's key: the window whose state it is (its serial) << 32 |
-	 * the statement's token (its index) it stands before */
-	uint64_t key[MA_SQL_JSLOTS];
-	struct ma_sql_jslot {
-		int plain; /* the MA_SQL_JSTEP tokens before the token are all plain */
-		struct ma_sql_jstate s;
-	} slot[MA_SQL_JSLOTS];
 };
 
 static inline __attribute__((always_inline)) int ma_sql_jstate_same(const struct ma_sql_jstate *x,
@@ -3527,6 +3530,21 @@ static __attribute__((noinline)) int ma_sql_jstate_period(const struct ma_sql_js
 	return 1;
 }
 
+/* 1 when t is a number, a comma or a one-byte sign (+ -): the tokens of
+ * a list of numbers (an ORM's IN (1, 2, -1.5e3 ...)). */
+static inline int ma_sql_tok_numlist(const char *sql, const struct ma_sql_tok *t)
+{
+	return t->type == MA_SQL_T_NUMBER || t->type == MA_SQL_T_COMMA ||
+	       (t->type == MA_SQL_T_OP && t->end - t->start == 1 &&
+	        (sql[t->start] == '+' || sql[t->start] == '-'));
+}
+
+/* The bytes of a list of numbers (struct ma_sql_pkey's numform) */
+static const unsigned char ma_sql_numform_byte[256] = {
+    ['0'] = 1, ['1'] = 1, ['2'] = 1, ['3'] = 1,  ['4'] = 1,  ['5'] = 1, ['6'] = 1,
+    ['7'] = 1, ['8'] = 1, ['9'] = 1, [','] = 1,  ['+'] = 1,  ['-'] = 1, ['.'] = 1,
+    ['e'] = 1, ['E'] = 1, [' '] = 1, ['\t'] = 1, ['\n'] = 1, ['\r'] = 1};
+
 /* t's start and end less a (ma_sql_pkey's pos) and its type and flags
  * (tf) */
 static inline uint64_t ma_sql_pk_pos(const struct ma_sql_tok *t, size_t a)
@@ -3553,11 +3571,12 @@ static inline int ma_sql_pk_cstack(const uint8_t *x, const uint8_t *y)
 }
 
 /*
- * A place judged as another was (sqlcost10). ma_sql_judge, past its
- * bounds (MA_SQL_JUDGE_MAX's entry test, MA_SQL_PLAINPAST_MAX's,
- * ru->windows counted: all done at every place), reads for a window of
- * plain tokens only (MA_SQL_PLAIN_TYPES) that ends before the statement's
- * next token t:
+ * A place judged as another was (sqlcost10; sqlcost11: only a window of
+ * a list of numbers, ma_sql_tok_numlist, of a form whose bytes may be one,
+ * pk.numform). ma_sql_judge, past its bounds (MA_SQL_JUDGE_MAX's entry
+ * test, MA_SQL_PLAINPAST_MAX's, ru->windows counted: all done at every
+ * place), reads for a window of plain tokens only (MA_SQL_PLAIN_TYPES;
+ * a list of numbers' are) that ends before the statement's next token t:
  *
  *   - the cursor's state before the place: have_prev, prev, prev_kw,
  *     clause, depth, bracket, bclause, cstack (cur->idx only picks the
@@ -3579,7 +3598,9 @@ static inline int ma_sql_pk_cstack(const uint8_t *x, const uint8_t *y)
  *     ma_sql_tail_runs, or ma_num_judge where the form's *sum may hold
  *     MA_SQL_B_NUM (where it does not, ma_num_judge reads *sum and
  *     answers 0: the form's, the same at every place of it), is not
- *     kept (jd->local 0);
+ *     kept (ma_sql_analyse_kept decides it after the judgement: its
+ *     grammar's "not valid" is before all three, and where the walk
+ *     would go ma_sql_place_quiet asks the two passes' conditions);
  *   - ma_sql_analyse_in's attempt: the form's bytes and decodings, bare
  *     (jd->inside: win[0] against a), jd->runnable (set only by the
  *     walk), jd->lexdiff (set by the loop's steps over tokens that are
@@ -3597,29 +3618,41 @@ static inline int ma_sql_pk_cstack(const uint8_t *x, const uint8_t *y)
  * or token read, or in its state coming in (one token more to its left
  * changes prev or the clause stack), is judged.
  *
- * Returns 1 when the place [a, b) is the kept one's; 2 when it is a window
- * of the kind above to keep (ma_sql_place_keep writes its key as the
- * candidate, ru->pk.cand, where its judgement reads nothing further; not
- * valid until ma_sql_analyse_in confirms it); 0 when it is not, or not to
- * keep (k->miss: which places are kept changes only the cost). Either
- * clears the key.
+ * Returns 1 when the place [a, b) is the kept one's (hit->spans 0:
+ * ma_sql_analyse_in has nothing more to do); else 0, with the place's key
+ * written when it is a window of the kind above to keep (hit->spans 2;
+ * valid once ma_sql_analyse_kept finds that its judgement read nothing
+ * further and it allowed; k->miss: which places are kept changes only the
+ * cost), the key cleared either way. Cold: for the other places the call
+ * is not there (sqlcost11: a call in ma_sql_judge's hot path cost
+ * sqlworst's overlap +1 % in registers).
  */
-static __attribute__((noinline)) int
-ma_sql_place_same(struct ma_sql_reuse *ru, const char *sql, size_t a, size_t b,
-                  const struct ma_sql_tok *win, int n, const struct ma_sql_tok *prev, int prev_kw,
-                  const struct ma_sql_cursor *cur, const struct ma_sql_tok *t)
+static __attribute__((noinline, cold)) int
+ma_sql_place_same(struct ma_sql_reuse *ru, struct ma_sql_hit *hit, const char *sql, size_t a,
+                  size_t b, const struct ma_sql_tok *win, int n, const struct ma_sql_tok *prev,
+                  int prev_kw, const struct ma_sql_cursor *cur, const struct ma_sql_tok *t)
 {
 	struct ma_sql_pkey *k = &ru->pk;
 	size_t lo, hi;
 	int same;
 
-	k->cand = 0;
+	if (k->numform == 0) {
+		/* (once a form: a place's bytes are the form's) */
+		k->numform = 1;
+		for (size_t i = a; i < b && k->numform == 1; i++)
+			if (!ma_sql_numform_byte[(unsigned char)sql[i]])
+				k->numform = 2;
+		if (k->numform == 2) {
+			k->valid = 0;
+			return 0;
+		}
+	}
 	if (n > MA_SQL_PLACE_N || !t || !cur->have_prev || prev->start > a || t->start < b) {
 		k->valid = 0;
 		return 0;
 	}
 	for (int i = 0; i < n; i++)
-		if (!ma_sql_tok_plain(&win[i])) {
+		if (!ma_sql_tok_numlist(sql, &win[i])) {
 			k->valid = 0;
 			return 0;
 		}
@@ -3636,25 +3669,16 @@ ma_sql_place_same(struct ma_sql_reuse *ru, const char *sql, size_t a, size_t b,
 		       k->tf[i + 1] == ma_sql_pk_tf(&win[i]);
 	if (same && memcmp(sql + k->lo, sql + lo, hi - lo) == 0) {
 		k->miss = 0;
+		hit->spans = 0; /* (ma_sql_analyse_in has nothing more to do) */
 		return 1;
 	}
 	k->valid = 0;
 	k->miss++;
-	return k->miss < MA_SQL_PLACE_MISS || k->miss % 16 == 0 ? 2 : 0;
-}
-
-/* Writes the key of the place [a, b) that ma_sql_place_same answered 2
- * for (the same arguments) as the candidate, once its judgement is known
- * to read nothing further (ma_sql_judge's jd->local). */
-static __attribute__((noinline)) void ma_sql_place_keep(struct ma_sql_reuse *ru, size_t a, size_t b,
-                                                        const struct ma_sql_tok *win, int n,
-                                                        const struct ma_sql_tok *prev, int prev_kw,
-                                                        const struct ma_sql_cursor *cur,
-                                                        const struct ma_sql_tok *t)
-{
-	struct ma_sql_pkey *k = &ru->pk;
-
-	k->cand = 1;
+	if (!(k->miss < MA_SQL_PLACE_MISS || k->miss % 16 == 0))
+		return 0;
+	/* the key written now (valid once ma_sql_analyse_kept confirms it;
+	 * prev and t stay as they are through the judgement): the judge need
+	 * not hold cur to its end (sqlcost11: a register its loop lacked) */
 	k->n = n;
 	k->a = a;
 	k->b = b;
@@ -3668,21 +3692,44 @@ static __attribute__((noinline)) void ma_sql_place_keep(struct ma_sql_reuse *ru,
 	memcpy(k->cstack, cur->cstack, sizeof k->cstack);
 	k->pos[0] = ma_sql_pk_pos(prev, a);
 	k->tf[0] = ma_sql_pk_tf(prev);
+	k->prev = *prev;
 	for (int i = 0; i < n; i++) {
 		k->pos[i + 1] = ma_sql_pk_pos(&win[i], a);
 		k->tf[i + 1] = ma_sql_pk_tf(&win[i]);
 	}
 	k->pos[n + 1] = ma_sql_pk_pos(t, a);
 	k->tf[n + 1] = ma_sql_pk_tf(t);
+	hit->spans = 2; /* (ma_sql_analyse_kept) */
+	return 0;
 }
 
-/* 1 when t is a number, a comma or a one-byte sign (+ -): the tokens of
- * a list of numbers (an ORM's IN (1, 2, -1.5e3 ...)). */
-static inline int ma_sql_tok_numlist(const char *sql, const struct ma_sql_tok *t)
+/* For the place ma_sql_place_same answered 2 for (its key written)
+ * whose judgement ended where the walk goes (ma_sql_judge's num and col 0,
+ * walk->pending), inside: jd.inside (win[0] starts before a; no comment in
+ * such a window). 1 when neither ma_num_judge nor ma_col_judge read past
+ * the key: ma_num_judge not called, or called where the form's *sum lacks
+ * MA_SQL_B_NUM (made once for the form: it answers 0 at each of its places
+ * from *sum alone), and ma_col_judge not called -- the conditions before
+ * each as ma_sql_judge's, from the key's prev, prev_kw and clause (the
+ * judge's, have_prev 1 there), relaxed taken as 0 (relaxed 1 calls neither:
+ * a place then is not kept, only its cost). Asked only here: ma_sql_judge's
+ * expressions stay as they were (sqlcost11: flags cleared inside them cost
+ * the other places ~1 %). */
+static __attribute__((noinline)) int ma_sql_place_quiet(const struct ma_sql_reuse *ru,
+                                                        const char *sql, int inside)
 {
-	return t->type == MA_SQL_T_NUMBER || t->type == MA_SQL_T_COMMA ||
-	       (t->type == MA_SQL_T_OP && t->end - t->start == 1 &&
-	        (sql[t->start] == '+' || sql[t->start] == '-'));
+	const struct ma_sql_pkey *k = &ru->pk;
+	const struct ma_sql_tok *prev = &k->prev;
+
+	if (inside)
+		return 1; /* (neither: both need win[0] at or after a) */
+	if ((prev->type == MA_SQL_T_OP
+	         ? ma_num_op_byte(sql[prev->start])
+	         : prev->type == MA_SQL_T_LPAREN || prev->type == MA_SQL_T_COMMA ||
+	               prev->type == MA_SQL_T_WORD) &&
+	    !(ru->sum && !(*ru->sum & MA_SQL_B_NUM)))
+		return 0;
+	return !(k->clause != CL_SET && ma_col_place(sql, prev, k->prev_kw));
 }
 
 /* 1 when the window win (n tokens; win[i] the cache's token wbase + i
@@ -3911,17 +3958,15 @@ static void ma_sql_judge(int dialect, const char *sql, size_t len, size_t a, siz
 		ma_sql_too_complex(hit);
 		return;
 	}
-	if (ru)
+	if (ru) {
 		ru->windows++;
-	if (ru && MA_SQL_PLACEMEMO) {
-		/* (jd->local: 2, a key to keep where the judgement reads nothing
-		 * further; cleared where it does, kept in memory, not a register
-		 * across the loop) */
-		jd->local = ma_sql_place_same(ru, sql, a, b, win, n, &prev, prev_kw, cur,
-		                              have_tail ? &t : NULL);
-		if (jd->local == 1) {
+		/* (only a form whose bytes may be a list of numbers is looked
+		 * at, pk.numform; a place whose key is written has hit->spans 2,
+		 * kept or not by ma_sql_analyse_kept) */
+		if (MA_SQL_PLACEMEMO && __builtin_expect(ru->pk.numform != 2, 0) &&
+		    ma_sql_place_same(ru, hit, sql, a, b, win, n, &prev, prev_kw, cur,
+		                      have_tail ? &t : NULL)) {
 			/* the place kept answered for this one: it allowed */
-			jd->reused = 1;
 #ifdef MA_SQL_PLACEMEMO_COUNT
 			MA_SQL_PLACEMEMO_COUNT++;
 #endif
@@ -4482,11 +4527,8 @@ static void ma_sql_judge(int dialect, const char *sql, size_t len, size_t a, siz
 		hit->fired = 1;
 		return;
 	}
-	if (!st.valid) {
-		if (jd->local) /* (a key to keep: ma_sql_place_same) */
-			ma_sql_place_keep(ru, a, b, win, n, &prev, prev_kw, cur, &t);
+	if (!st.valid)
 		return;
-	}
 	if (f.stacked) {
 		hit->rule = "sqli.stacked_query";
 		hit->sev = "critical";
@@ -4518,27 +4560,19 @@ static void ma_sql_judge(int dialect, const char *sql, size_t len, size_t a, siz
 	} else {
 		/* a number place given a comparison or OR (id = 1<>2, 1 or id):
 		 * its own pass, where nothing else fired (the loop's state final) */
-		int num_at = (win[0].start >= a || win[0].type == MA_SQL_T_COMMENT) &&
-		             (prev.type == MA_SQL_T_OP
-		                  ? ma_num_op_byte(sql[prev.start])
-		                  : prev.type == MA_SQL_T_LPAREN || prev.type == MA_SQL_T_COMMA ||
-		                        prev.type == MA_SQL_T_WORD) &&
-		             !relaxed;
-		/* (ma_num_judge reads only the form's *sum where it lacks
-		 * MA_SQL_B_NUM: ma_sql_place_same) */
-		if (num_at && !(ru && ru->sum && !(*ru->sum & MA_SQL_B_NUM)))
-			jd->local = 0;
-		int num = num_at &&
+		int num = (win[0].start >= a || win[0].type == MA_SQL_T_COMMENT) &&
+		          (prev.type == MA_SQL_T_OP
+		               ? ma_num_op_byte(sql[prev.start])
+		               : prev.type == MA_SQL_T_LPAREN || prev.type == MA_SQL_T_COMMA ||
+		                     prev.type == MA_SQL_T_WORD) &&
+		          !relaxed &&
 		          ma_num_judge(dialect, sql, len, a, b, win, n, &prev, ru ? ru->sum : NULL);
 		/* a column where a value goes (id = (id), 1 - 1 + id): its own
 		 * pass too, on an input that starts there and writes no structure */
-		int col_at = !num && have_prev && !relaxed && win[0].start >= a &&
-		             clause != CL_SET && ma_col_place(sql, &prev, prev_kw);
-		int col =
-		    col_at && ma_col_judge(dialect, sql, a, b, win, n, 0, &prev, prev_kw,
-		                           have_tail ? &t : NULL, cache ? &cache->colmemo : NULL);
-		if (col_at)
-			jd->local = 0;
+		int col = !num && have_prev && !relaxed && win[0].start >= a && clause != CL_SET &&
+		          ma_col_place(sql, &prev, prev_kw) &&
+		          ma_col_judge(dialect, sql, a, b, win, n, 0, &prev, prev_kw,
+		                       have_tail ? &t : NULL, cache ? &cache->colmemo : NULL);
 		/* the weaker signs count only in a statement that still runs */
 		if (walk && !(f.cond == 2 || f.clause || (f.closed && f.active) || num || col)) {
 			walk->pending = 1;
@@ -4553,11 +4587,8 @@ static void ma_sql_judge(int dialect, const char *sql, size_t len, size_t a, siz
 				walk->first = t;
 			walk->cache = cache; /* (walk->c: wc) */
 			walk->sql = sql;
-			if (jd->local)
-				ma_sql_place_keep(ru, a, b, win, n, &prev, prev_kw, cur, &t);
 			return;
 		}
-		jd->local = 0; /* (the walk reads the rest of the statement) */
 		if (!ma_sql_tail_runs(&st, dialect, sql, wc, cache, &t, have_tail))
 			return;
 		jd->runnable = 1;
@@ -4924,6 +4955,51 @@ static void ma_sql_attempt_judge(int dialect, const char *sql, size_t a, size_t 
  * what it fires on loosely (ma_sql_attempt_in: strict only adds reasons
  * not to fire): the attempt is judged loosely first, and the walk is made
  * only when that fires. */
+/* The attempt rule at a place whose judgement allowed and spans tokens
+ * (ma_sql_analyse_in): strictly, or loosely with the walk made where it
+ * fires loosely (the weaker signs count only in a statement that runs).
+ * Returns 1 when the walk was made. */
+static inline __attribute__((always_inline)) int
+ma_sql_attempts(int dialect, const char *sql, size_t a, size_t b, const struct ma_sql_judgement *jd,
+                struct ma_sql_walk *walk, struct ma_sql_memo *memo, struct ma_sql_hit *hit)
+{
+	struct ma_sql_hit h0;
+	int bare = !jd->inside;
+
+	if (!walk->pending) {
+		ma_sql_attempt_memo(dialect, sql, a, b, bare, jd->runnable, jd->lexdiff, memo, hit);
+		return 0;
+	}
+	h0 = *hit;
+	ma_sql_attempt_memo(dialect, sql, a, b, bare, 0, jd->lexdiff, memo, hit);
+	if (!hit->fired)
+		return 0;
+	if (!ma_sql_walk_run(walk))
+		return 1; /* (the statement does not run: loosely is the rule) */
+	*hit = h0;
+	ma_sql_attempt_memo(dialect, sql, a, b, bare, 1, jd->lexdiff, memo, hit);
+	return 1;
+}
+
+/* ma_sql_analyse_in's end at a place whose key ma_sql_place_same wrote
+ * (ma_sql_judge's hit->spans 2, set back to 1 here): the attempts, and the
+ * key kept when the place's judgement read nothing past it and it
+ * allowed, its attempt not firing (the walk not made) -- the judgement
+ * ended at its grammar's "not valid" (jd->valid 0 and nothing fired:
+ * before ma_num_judge, ma_col_judge and the walk) or where the walk goes
+ * with neither of those two reading further (ma_sql_place_quiet). Apart:
+ * the other places pay nothing for it (sqlcost11). */
+static __attribute__((noinline)) void
+ma_sql_analyse_kept(int dialect, const char *sql, size_t a, size_t b,
+                    const struct ma_sql_judgement *jd, struct ma_sql_walk *walk,
+                    struct ma_sql_memo *memo, struct ma_sql_hit *hit, struct ma_sql_reuse *ru)
+{
+	hit->spans = 1;
+	if (!ma_sql_attempts(dialect, sql, a, b, jd, walk, memo, hit) && !hit->fired &&
+	    (walk->pending ? ma_sql_place_quiet(ru, sql, jd->inside) : !jd->valid))
+		ru->pk.valid = 1;
+}
+
 static void ma_sql_analyse_in(int dialect, const char *sql, size_t len, size_t a, size_t b,
                               struct ma_sql_hit *hit, struct ma_sql_cursor *cur,
                               struct ma_sql_cache *cache, struct ma_sql_memo *memo,
@@ -4931,36 +5007,16 @@ static void ma_sql_analyse_in(int dialect, const char *sql, size_t len, size_t a
 {
 	struct ma_sql_judgement jd;
 	struct ma_sql_walk walk;
-	struct ma_sql_hit h0;
-	int bare;
 
 	walk.pending = 0;
-	if (ru)
-		ru->pk.cand = 0;
 	ma_sql_judge(dialect, sql, len, a, b, hit, &jd, cur, cache, ru, &walk);
-	if (jd.reused)
-		return;
-	/* the place is kept when its judgement read nothing past its key
-	 * and it allowed, the walk not made (ma_sql_place_same) */
-	if (ru && ru->pk.cand)
-		ru->pk.valid = jd.local && !hit->fired && hit->spans && b - a <= MA_SQL_ATTEMPT_MAX;
 	if (hit->fired || !hit->spans || b - a > MA_SQL_ATTEMPT_MAX)
-		return;
-	bare = !jd.inside;
-	if (!walk.pending) {
-		ma_sql_attempt_memo(dialect, sql, a, b, bare, jd.runnable, jd.lexdiff, memo, hit);
-		if (ru && hit->fired)
-			ru->pk.valid = 0;
+		return; /* (spans 2 stays: only ma_sql_analyse_kept reads it) */
+	if (__builtin_expect(hit->spans == 2, 0)) {
+		ma_sql_analyse_kept(dialect, sql, a, b, &jd, &walk, memo, hit, ru);
 		return;
 	}
-	h0 = *hit;
-	ma_sql_attempt_memo(dialect, sql, a, b, bare, 0, jd.lexdiff, memo, hit);
-	if (ru && hit->fired)
-		ru->pk.valid = 0; /* (the walk is made) */
-	if (!hit->fired || !ma_sql_walk_run(&walk))
-		return; /* (the statement does not run: loosely is the rule) */
-	*hit = h0;
-	ma_sql_attempt_memo(dialect, sql, a, b, bare, 1, jd.lexdiff, memo, hit);
+	ma_sql_attempts(dialect, sql, a, b, &jd, &walk, memo, hit);
 }
 
 void ma_sql_analyse(int dialect, const char *sql, size_t len, size_t a, size_t b,
@@ -5117,8 +5173,8 @@ static void ma_sql_scan_form(void *ctx, const char *v, size_t vl)
 	c->memo.sum = MA_SQL_B_UNKNOWN;
 	c->reuse.past = 0;
 	c->reuse.pk.valid = 0; /* (a place kept is of one form) */
-	c->reuse.pk.cand = 0;
 	c->reuse.pk.miss = 0;
+	c->reuse.pk.numform = 0;
 }
 
 /* For a one-word input (c->plain) at [a, b): whether ma_col_judge can
@@ -5179,8 +5235,8 @@ static int ma_sql_scan_analyse(void *ctx, size_t a, size_t b, struct ma_scan_hit
 		c->reuse.pl_other = -1;
 		c->reuse.pl_lit = -1;
 		c->reuse.pk.valid = 0;
-		c->reuse.pk.cand = 0;
 		c->reuse.pk.miss = 0;
+		c->reuse.pk.numform = 0;
 		c->reuse.sum = &c->memo.sum;
 		for (int k = 0; k < MA_SQL_JSLOTS; k++)
 			c->reuse.key[k] = 0;
