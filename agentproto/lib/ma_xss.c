@@ -775,13 +775,19 @@ static int ma_xss_js_data(const char *s, size_t cs, size_t ce, size_t a, size_t 
 			p++;
 			is = p;
 			while (p < ce && s[p] != (char)c) {
-				if (s[p] == '\\')
+				if (s[p] == '\\') {
+					if (a <= p && p + 1 == b && b < ce &&
+					    (s[b] == (char)c || s[b] == '\n' || s[b] == '\r'))
+						return 0; /* the input's last backslash
+						             escapes the page's quote */
 					p++;
-				else if (c != '`' && s[p] == '\n')
+				} else if (c != '`' && s[p] == '\n') {
 					break;
-				else if (c == '`' && s[p] == '$' && p + 1 < ce && s[p + 1] == '{' &&
-				         a <= p && p < b)
-					return 0; /* the input opens a substitution */
+				} else if (c == '`' && s[p] == '$' && p + 1 < ce &&
+				           s[p + 1] == '{' && a <= p + 1 && p < b) {
+					return 0; /* the input opens a substitution, or
+					             completes the page's "$" */
+				}
 				p++;
 			}
 			if (p > ce)
@@ -1531,6 +1537,24 @@ static void ma_xss_marks_take(struct ma_xss_marks *m, const struct ma_html_lexer
 		m->mark[m->n++] = *lx;
 }
 
+/* 1 when the input [a, b) opened the tag or comment t of s: it wrote the
+ * '<', or the page wrote the '<' ("<!", "<!-") and the input what makes
+ * it markup, the tag's name or the opener's rest: "Score: 5 <" +
+ * "script>...", "<" + "/textarea>", "<!" + "-- ..." (the page's last byte
+ * and the input's first make the token together, xss21). */
+static int ma_xss_opened(const char *s, const struct ma_html_tok *t, size_t a, size_t b)
+{
+	if (t->s >= b)
+		return 0;
+	if (a <= t->s)
+		return 1;
+	if (t->kind == MA_HTML_TAG)
+		return a <= t->ns;
+	if (t->e - t->s >= 4 && !memcmp(s + t->s, "<!--", 4))
+		return a <= t->s + 3;
+	return a == t->s + 1; /* a bogus comment's ! ? / */
+}
+
 /* decoded: [a, b) is a place of a decoded form of the input, not of the
  * input as sent (ma_xss_document_tag). */
 static void ma_xss_analyse_from(struct ma_xss_marks *m, const char *html, size_t len, size_t a,
@@ -1541,6 +1565,7 @@ static void ma_xss_analyse_from(struct ma_xss_marks *m, const char *html, size_t
 
 	struct ma_html_lexer start;
 	int stripped = 0, text_lt = 0;
+	size_t w0 = 0;
 
 	memset(hit, 0, sizeof *hit);
 	ma_xss_marks_start(m, &lx, html, len, a);
@@ -1571,9 +1596,16 @@ static void ma_xss_analyse_from(struct ma_xss_marks *m, const char *html, size_t
 				ma_xss_set(hit, "xss.script", "high", 0.9);
 				break;
 			}
-			if (style_text &&
-			    !ma_xss_css_quoted(html, t.s, t.s > a ? t.s : a, t.e < b ? t.e : b) &&
-			    ma_xss_bad_css(html, t.s > a ? t.s : a, t.e < b ? t.e : b)) {
+			if (style_text) {
+				/* from the start of the word or escape the input goes
+				 * on with (the page's "e" + "xpression(") */
+				w0 = t.s > a ? t.s : a;
+				while (w0 > t.s && (ma_xss_alnum((unsigned char)html[w0 - 1]) ||
+				                    html[w0 - 1] == '-' || html[w0 - 1] == '\\'))
+					w0--;
+			}
+			if (style_text && !ma_xss_css_quoted(html, t.s, w0, t.e < b ? t.e : b) &&
+			    ma_xss_bad_css(html, w0, t.e < b ? t.e : b)) {
 				/* CSS of the input's in a <style> element's text */
 				ma_xss_set(hit, "xss.style", "high", 0.85);
 				break;
@@ -1602,7 +1634,7 @@ static void ma_xss_analyse_from(struct ma_xss_marks *m, const char *html, size_t
 			}
 			break;
 		case MA_HTML_COMMENT:
-			if (a <= t.s && t.s < b) {
+			if (ma_xss_opened(html, &t, a, b)) {
 				/* a comment that hides the page's own markup after it, or
 				 * carries markup or IE conditions inside */
 				hit->spans = 1;
@@ -1630,7 +1662,7 @@ static void ma_xss_analyse_from(struct ma_xss_marks *m, const char *html, size_t
 		case MA_HTML_TAG: {
 			const char *nm = html + t.ns;
 			size_t nl = t.ne - t.ns;
-			if (a <= t.s && t.s < b) {
+			if (ma_xss_opened(html, &t, a, b)) {
 				hit->spans = 1;
 				if ((flags & MA_XSS_DECODED) && ma_xss_document_tag(html, &t, b) &&
 				    !ma_xss_foreign_at(&start, t.s))
