@@ -1106,6 +1106,27 @@ static int ma_xss_has_ref(const char *s, size_t a, size_t b, size_t e)
 	return 0;
 }
 
+/* 1 when a '&' of the page in s[lo, a), at most 32 bytes before the
+ * input s[a, b), begins a character reference that the input's bytes
+ * complete (text that ends at e): the page's "&" and the input's "#39;",
+ * "&#3" + "9;", "&ap" + "os;" (xss21). "&" + "b=2" is none. */
+static int ma_xss_ref_into(const char *s, size_t lo, size_t a, size_t b, size_t e)
+{
+	for (size_t p = a - lo > 32 ? a - 32 : lo; p < a && a < b; p++) {
+		size_t q = p, k = p + 1;
+		if (s[p] != '&')
+			continue;
+		(void)ma_xss_char(s, e, &q);
+		if (q > a)
+			return 1;
+		while (k < e && ma_xss_alnum((unsigned char)s[k]))
+			k++;
+		if (k >= a && k > p + 1 && k < e && s[k] == ';')
+			return 1;
+	}
+	return 0;
+}
+
 /* 1 when the input s[a, b) brings a client template's delimiters: {{
  * (Vue, Angular, Handlebars, Mustache), <% (Underscore, EJS: runs
  * JavaScript), ${ (jQuery tmpl, ES templates), {% (Nunjucks), [[ (the
@@ -1283,7 +1304,9 @@ static void ma_xss_attrs_kept(const char *s, const struct ma_html_tok *t, size_t
 			/* (a handler whose whole value is the input fires too: the
 			 * user wrote the script the page runs) */
 			size_t ia = a > at->vs ? a : at->vs, ib = b < at->ve ? b : at->ve;
-			if (memchr(s + ia, '&', ib - ia) || a < at->vs || b > at->ve ||
+			if (memchr(s + ia, '&', ib - ia) ||
+			    ma_xss_ref_into(s, at->vs, ia, ib, at->ve) || a < at->vs ||
+			    b > at->ve ||
 			    !(ma_xss_js_data(s, at->vs, at->ve, a, b, 1) ||
 			      ma_xss_js_names_nothing(s, at->vs, at->ve, a, b)))
 				ma_xss_set(hit, "xss.script", "high", 0.9);
@@ -1588,6 +1611,7 @@ static void ma_xss_analyse_from(struct ma_xss_marks *m, const char *html, size_t
 				hit->spans = 1;
 			if (svg_script && b > t.s &&
 			    (a < t.s || b > t.e || ma_xss_has_ref(html, a, b, t.e) ||
+			     ma_xss_ref_into(html, t.s, a, b, t.e) ||
 			     (!ma_xss_js_data(html, t.s, t.e, a, b, 1) &&
 			      !ma_xss_js_names_nothing(html, t.s, t.e, a, b)))) {
 				/* an SVG <script>'s text, character references decoded

@@ -104,6 +104,33 @@ static void an_escape_inside_the_input_is_allowed(void **state)
 	xss_pages_give(pages, sizeof pages / sizeof pages[0], MOAT_ALLOW);
 }
 
+/* A handler's value and an SVG script's text are read with character
+ * references decoded: the page's "&" and the input's "#39;" are a quote. */
+static void a_reference_begun_by_the_pages_ampersand_fires(void **state)
+{
+	static const char *const pages[][3] = {
+	    {"<button onclick=\"say('a&", "#39;);alert(document.cookie)//", "')\">x</button>"},
+	    {"<div onmouseover=\"tip('&#3", "9;+alert(1)+&#39;", "')\">?</div>"},
+	    {"<a href=\"#\" onclick=\"show(&quo", "t;x&quot;);alert(1);//", ")\">y</a>"},
+	    {"<svg><script>var s = 'x&", "apos;;top.location=name//", "';</script></svg>"},
+	};
+
+	(void)state;
+	xss_pages_give(pages, sizeof pages / sizeof pages[0], MOAT_BLOCK);
+}
+
+static void an_ampersand_before_text_in_a_handler_is_allowed(void **state)
+{
+	static const char *const pages[][3] = {
+	    {"<a href=\"#\" onclick=\"go('?page=1&", "sort=name", "')\">next</a>"},
+	    {"<button onclick=\"note('Tom &", " Jerry", "')\">x</button>"},
+	    {"<svg><script>var s = 'R&", "D dept", "';</script></svg>"},
+	};
+
+	(void)state;
+	xss_pages_give(pages, sizeof pages / sizeof pages[0], MOAT_ALLOW);
+}
+
 static void css_the_input_goes_on_with_fires(void **state)
 {
 	static const char *const pages[][3] = {
@@ -137,6 +164,8 @@ int main(void)
 	    cmocka_unit_test(a_lt_before_text_is_allowed),
 	    cmocka_unit_test(a_backslash_escaping_the_pages_quote_fires),
 	    cmocka_unit_test(an_escape_inside_the_input_is_allowed),
+	    cmocka_unit_test(a_reference_begun_by_the_pages_ampersand_fires),
+	    cmocka_unit_test(an_ampersand_before_text_in_a_handler_is_allowed),
 	    cmocka_unit_test(css_the_input_goes_on_with_fires),
 	    cmocka_unit_test(a_css_word_the_input_goes_on_with_is_allowed),
 	};
