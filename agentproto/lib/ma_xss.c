@@ -1108,17 +1108,24 @@ static int ma_xss_has_ref(const char *s, size_t a, size_t b, size_t e)
 
 /* 1 when a '&' of the page in s[lo, a), at most 32 bytes before the
  * input s[a, b), begins a character reference that the input's bytes
- * complete (text that ends at e): the page's "&" and the input's "#39;",
- * "&#3" + "9;", "&ap" + "os;" (xss21). "&" + "b=2" is none. */
+ * complete (text that ends at e) into a quote, backtick, backslash or
+ * line end, what moves a JavaScript string's end, or into a name
+ * ma_xss_char does not know (&grave;): the page's "&" and the input's
+ * "#39;", "&#3" + "9;", "&ap" + "os;" (xss21). "&" + "b=2" is none,
+ * and so is text: "&" + "lt;3", "nbsp;", "amp;b=2" (review25). */
 static int ma_xss_ref_into(const char *s, size_t lo, size_t a, size_t b, size_t e)
 {
 	for (size_t p = a - lo > 32 ? a - 32 : lo; p < a && a < b; p++) {
 		size_t q = p, k = p + 1;
+		unsigned c;
 		if (s[p] != '&')
 			continue;
-		(void)ma_xss_char(s, e, &q);
-		if (q > a)
-			return 1;
+		c = ma_xss_char(s, e, &q);
+		if (q > a) /* a quote, backslash or line end moves a string's end */
+			return c == '\'' || c == '"' || c == '`' || c == '\\' || c == '\n' ||
+			       c == '\r';
+		if (q > p + 1)
+			continue; /* the page's own whole reference */
 		while (k < e && ma_xss_alnum((unsigned char)s[k]))
 			k++;
 		if (k >= a && k > p + 1 && k < e && s[k] == ';')

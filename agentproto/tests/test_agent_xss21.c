@@ -125,6 +125,10 @@ static void an_ampersand_before_text_in_a_handler_is_allowed(void **state)
 	    {"<a href=\"#\" onclick=\"go('?page=1&", "sort=name", "')\">next</a>"},
 	    {"<button onclick=\"note('Tom &", " Jerry", "')\">x</button>"},
 	    {"<svg><script>var s = 'R&", "D dept", "';</script></svg>"},
+	    /* references that decode to text (review25's notes) */
+	    {"<button onclick=\"say('I &", "lt;3 you", "')\">x</button>"},
+	    {"<button onclick=\"say('&", "nbsp;Tom", "', 1)\">x</button>"},
+	    {"<a href=\"#\" onclick=\"go('/x?a=1&", "amp;b=2", "')\">y</a>"},
 	};
 
 	(void)state;
