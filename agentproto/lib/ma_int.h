@@ -143,6 +143,18 @@ int ma_ip_each(const char *s, int (*fn)(void *ctx, const struct ma_cidr *ip), vo
 int ma_cidr_contains(const struct ma_cidr *net, const struct ma_cidr *ip);
 /* '*' matches any run of characters (including '/'), the rest is literal. */
 int ma_glob_match(const char *glob, const char *s);
+/* 1 when the endpoint's path may hold an empty or a dot segment ("//",
+ * "/.", "/%2e"): ma_endpoint_normal may change it. */
+int ma_endpoint_needs_normal(const char *ep);
+/* ep's path with empty segments merged and dot segments ("." "..", as
+ * %2e too, with a ";" parameter) removed (RFC 3986 5.2.4), what follows
+ * '?' or '#' kept, into out (strlen(ep) + 1 bytes). Returns its length. */
+size_t ma_endpoint_normal(const char *ep, char *out);
+/* moat_policy_decide with endpoint already ma_endpoint_normal'd from raw
+ * (the same pointer when it needed nothing; endpoint NULL: no memory, no
+ * glob matches). */
+int ma_policy_decide_normal(const struct moat_policy *p, const char *interceptor, const char *raw,
+                            const char *endpoint, const char *parameter, const char *source_ip);
 /* Parses RFC 3339 "YYYY-MM-DDTHH:MM:SS[.frac](Z|+HH:MM|-HH:MM)" into unix
  * milliseconds. 0 or -1. */
 int ma_rfc3339_parse(const char *s, int64_t *out_ms);
@@ -487,6 +499,7 @@ struct ma_input {
 	int structured; /* a JSON object or array of the body, as compact JSON text */
 	char *mem;      /* owns the value, its decoded forms and param */
 	char *mem2;     /* owns the forms of two decoders, NFKC, U+FFFD, Latin-1 (or NULL) */
+	char *mem3;     /* owns the LIKE-escaped form (or NULL) */
 };
 
 /* What a check that fired reports (ma_request_fire). */
@@ -514,6 +527,12 @@ const struct ma_input *ma_request_inputs(const struct moat_request *r, size_t *n
  * moat_request_add_input. */
 int ma_request_add_structured(struct moat_request *r, const char *path, const char *text,
                               size_t len);
+/* Adds v (vl bytes) of a JSON text as the input named path: a body's
+ * (MOAT_INPUT_JSON), or one inside an input (that input's kind, named under
+ * it). structured: an object or array as compact text. As
+ * moat_request_add_input. */
+int ma_request_add_json_input(struct moat_request *r, const char *path, const char *v, size_t vl,
+                              int structured);
 /* ma_request_json.c: adds every string and number of json (len bytes) --
  * a body jansson refused or one that repeats a name -- as lenient parsers
  * read it, and its objects and arrays below the top as structured

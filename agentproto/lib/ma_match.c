@@ -226,6 +226,87 @@ int ma_cidr_contains(const struct ma_cidr *net, const struct ma_cidr *ip)
 	return 1;
 }
 
+/* ---- endpoints ---- */
+
+/* The dots a path segment s[0..n) stands for: 1 for ".", 2 for "..", each
+ * dot written plainly or as %2e/%2E, and a ";" parameter after them
+ * ignored (Tomcat and Spring route "..;" as ".."); 0 for any other
+ * segment. */
+static int ma_dot_segment(const char *s, size_t n)
+{
+	size_t i = 0;
+	int dots = 0;
+
+	while (i < n && dots < 3) {
+		if (s[i] == '.')
+			i++;
+		else if (i + 2 < n && s[i] == '%' && s[i + 1] == '2' && (s[i + 2] | 32) == 'e')
+			i += 3;
+		else
+			break;
+		dots++;
+	}
+	return dots && dots < 3 && (i == n || s[i] == ';') ? dots : 0;
+}
+
+int ma_endpoint_needs_normal(const char *ep)
+{
+	for (const char *p = ep; *p && *p != '?' && *p != '#'; p++)
+		if ((*p == '/' && (p[1] == '/' || p[1] == '.' || p[1] == '%')) || *p == ';' ||
+		    *p == '\\')
+			return 1;
+	return 0;
+}
+
+/* The path part of ep (before '?' or '#') with '\\' read as '/' (IIS, ASP.NET
+ * on Windows), each segment's ";" parameters dropped (Tomcat, Jetty,
+ * Spring route /admin/users;x=.css as /admin/users), its empty segments
+ * merged (nginx's merge_slashes, most routers) and its dot segments removed
+ * as RFC 3986 5.2.4 removes them; the rest after the path kept. Never longer
+ * than ep: out needs strlen(ep) + 1 bytes. Returns out's length. */
+size_t ma_endpoint_normal(const char *ep, char *out)
+{
+	const char *end = ep + strcspn(ep, "?#"), *p = ep;
+	size_t o = 0;
+	int slash_end = 0;
+
+	if (*p == '/' || *p == '\\')
+		out[o++] = '/';
+	while (p < end) {
+		const char *q;
+		int dots;
+		size_t sl;
+		if (*p == '/' || *p == '\\') {
+			p++;
+			continue;
+		}
+		q = p;
+		while (q < end && *q != '/' && *q != '\\')
+			q++;
+		for (sl = 0; p + sl < q && p[sl] != ';'; sl++)
+			;
+		dots = ma_dot_segment(p, sl);
+		if (dots == 2) {
+			/* back over the last segment written (not the root) */
+			if (o > 0 && out[o - 1] == '/' && o > 1)
+				o--;
+			while (o > 0 && out[o - 1] != '/')
+				o--;
+		} else if (dots == 0) {
+			if (o > 0 && out[o - 1] != '/')
+				out[o++] = '/';
+			memcpy(out + o, p, sl);
+			o += sl;
+		}
+		slash_end = dots != 0 || q < end;
+		p = q;
+	}
+	if (slash_end && (o == 0 || out[o - 1] != '/'))
+		out[o++] = '/';
+	memcpy(out + o, end, strlen(end) + 1);
+	return o + strlen(end);
+}
+
 int ma_glob_match(const char *glob, const char *s)
 {
 	const char *star = NULL, *resume = NULL;

@@ -588,12 +588,14 @@ static int ma_param_covers(const char *x, const char *parameter)
 	       (parameter[n] == '\0' || parameter[n] == '.' || parameter[n] == '[');
 }
 
-static int ma_excl_matches(const struct ma_excl *x, const char *interceptor, const char *endpoint,
-                           const char *parameter, struct ma_src_lazy *src)
+static int ma_excl_matches(const struct ma_excl *x, const char *interceptor, const char *raw,
+                           const char *endpoint, const char *parameter, struct ma_src_lazy *src)
 {
 	if (strcmp(x->interceptor, interceptor) != 0)
 		return 0;
-	if (strcmp(x->endpoint, "*") != 0 && (!endpoint || !ma_glob_match(x->endpoint, endpoint)))
+	if (strcmp(x->endpoint, "*") != 0 &&
+	    (!endpoint || !ma_glob_match(x->endpoint, endpoint) ||
+	     (raw != endpoint && (!raw || !ma_glob_match(x->endpoint, raw)))))
 		return 0;
 	if (x->parameter && !ma_param_covers(x->parameter, parameter))
 		return 0;
@@ -602,18 +604,49 @@ static int ma_excl_matches(const struct ma_excl *x, const char *interceptor, con
 	return 1;
 }
 
+/* An exclusion's endpoint glob is matched on the path the application
+ * routes: "/public/../admin/users", "/public/%2e%2e/admin/users",
+ * "/public/..;/admin/users" and "/public//../admin/users" are
+ * /admin/users, not /public/ (review24m). ma_request_mode resolves the
+ * request's endpoint once (moat_request_begin); this resolves the one it
+ * is given, on the stack or, past 512 bytes, in a copy -- without memory
+ * no glob matches it (fail closed: the interceptor's own mode). A glob
+ * must match the endpoint both as given and resolved (fail closed where
+ * servers read a path differently: `/admin/users;.css` is no `*.css` on
+ * Tomcat, `/public/..\\admin` no the glob "/public/" + star on IIS; review25). */
 int moat_policy_decide(const struct moat_policy *p, const char *interceptor, const char *endpoint,
                        const char *parameter, const char *source_ip, time_t now)
+{
+	char buf[512], *norm = buf;
+	size_t n;
+	int mode;
+
+	(void)now;
+	if (!endpoint || !ma_endpoint_needs_normal(endpoint))
+		return ma_policy_decide_normal(p, interceptor, endpoint, endpoint, parameter,
+		                               source_ip);
+	n = strlen(endpoint);
+	if (n >= sizeof buf && !(norm = ma_malloc(n + 1)))
+		return ma_policy_decide_normal(p, interceptor, endpoint, NULL, parameter,
+		                               source_ip);
+	ma_endpoint_normal(endpoint, norm);
+	mode = ma_policy_decide_normal(p, interceptor, endpoint, norm, parameter, source_ip);
+	if (norm != buf)
+		free(norm);
+	return mode;
+}
+
+int ma_policy_decide_normal(const struct moat_policy *p, const char *interceptor, const char *raw,
+                            const char *endpoint, const char *parameter, const char *source_ip)
 {
 	struct ma_src_lazy src = {.ip = source_ip};
 	int mode = moat_policy_mode(p, interceptor);
 
-	(void)now;
 	if (mode == MOAT_MODE_OFF)
 		return mode;
 	for (size_t i = 0; i < p->nexcl; i++) {
 		const struct ma_excl *x = &p->excl[i];
-		if (!ma_excl_matches(x, interceptor, endpoint, parameter, &src))
+		if (!ma_excl_matches(x, interceptor, raw, endpoint, parameter, &src))
 			continue;
 		if (x->on_match == MOAT_MODE_OFF)
 			return MOAT_MODE_OFF;

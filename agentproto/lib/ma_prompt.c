@@ -4360,7 +4360,9 @@ struct ma_pr_scan {
 	double thr;                /* the policy's threshold */
 	const char *v;             /* the form looked for */
 	size_t vl;
-	double best; /* the best of every mode (the score) */
+	const char *scored; /* the form last scored (a form found again is a place only) */
+	double vscore;      /* its score */
+	double best;        /* the best of every mode (the score) */
 	/* the best score of inputs in each mode (monitor, block), with its
 	 * rule, input and form: an exclusion that turns one parameter down
 	 * to monitor must not hide a higher mode's finding behind a decoy
@@ -4405,6 +4407,12 @@ struct ma_pr_scan {
 #define MA_PR_SEAM      256
 #define MA_PR_PLACE_MIN 3
 #define MA_PR_PLACES    256
+/* Each form is a place at every one of its occurrences (the scan's past
+ * callback: the finder's cost stays linear in the prompt), and scored once:
+ * an application that shows a field several times (a ticket's title above
+ * the rules, in the thread, then beside the message) places its adjacent
+ * copy too, and the split override it begins is read whole (review24l,
+ * review25). The places stay bounded by MA_PR_PLACES (merged past it). */
 struct ma_pr_place {               /* 56 bytes: 256 fit beside the pass */
 	size_t a, b;               /* [a, b) of the prompt */
 	const struct ma_input *in; /* the first place's input, and its form */
@@ -4560,6 +4568,7 @@ static int ma_pr_scan_input(void *ctx, const struct ma_input *in)
 
 	c->in = in;
 	c->mode = ma_request_mode(c->r, "llm_prompt_injection", in->param);
+	c->scored = NULL;
 	return 0;
 }
 
@@ -4577,12 +4586,15 @@ static int ma_pr_scan_found(void *ctx, size_t a, size_t b, struct ma_scan_hit *h
 {
 	struct ma_pr_scan *c = ctx;
 	const char *rl = NULL;
-	double s = ma_pr_score_in(c->v, c->vl, &rl, c->ps);
-	int form = 0;
+	int form = 0, first = c->v != c->scored;
 
 	(void)hit;
 	while (form + 1 < c->in->nforms && c->in->form[form] != c->v)
 		form++;
+	if (first) { /* each form scored once, at its first place */
+		c->scored = c->v;
+		c->vscore = ma_pr_score_in(c->v, c->vl, &rl, c->ps);
+	}
 	if (b - a >= MA_PR_PLACE_MIN) {
 		if (c->npl == MA_PR_PLACES)
 			c->npl = ma_pr_places_merge(c->pl, c->npl);
@@ -4600,12 +4612,21 @@ static int ma_pr_scan_found(void *ctx, size_t a, size_t b, struct ma_scan_hit *h
 			                          .hform = (unsigned char)form,
 			                          .hin = c->in};
 			if (c->mode < MOAT_MODE_BLOCK)
-				p->os[c->mode] = (float)s;
+				p->os[c->mode] = (float)c->vscore;
 		}
 	}
-	if (c->mode > MOAT_MODE_OFF || c->imode == MOAT_MODE_OFF)
-		ma_pr_best(c, s, rl, c->mode, c->in, form);
+	if (first && (c->mode > MOAT_MODE_OFF || c->imode == MOAT_MODE_OFF))
+		ma_pr_best(c, c->vscore, rl, c->mode, c->in, form);
 	return 0;
+}
+
+/* An occurrence past the first: a place only (its form is scored). */
+static int ma_pr_scan_past(void *ctx, const char *v, size_t vl, size_t a, size_t b)
+{
+	(void)v;
+	(void)vl;
+	(void)ma_pr_scan_found(ctx, a, b, NULL);
+	return MA_PAST_SKIP;
 }
 
 /* Reports the best finding of one mode (its score s at least thr). */
@@ -4644,6 +4665,7 @@ int moat_check_prompt_at(struct moat_request *r, const char *prompt, size_t len,
 	struct ma_pr_scan c = {.r = r};
 	struct ma_scan sc = {.text = prompt,
 	                     .max_occ = 1,
+	                     .past = ma_pr_scan_past,
 	                     .skip_input = ma_pr_scan_input,
 	                     .skip_form = ma_pr_scan_form,
 	                     .analyse = ma_pr_scan_found,

@@ -44,6 +44,15 @@ struct moat_request {
 	unsigned findings;
 	moat_resolver_fn resolve; /* NULL: getaddrinfo (ma_ssrf.c) */
 	void *resolve_arg;
+	/* the endpoint as exclusions match it (ma_endpoint_normal): endpoint
+	 * itself when it needs no resolving */
+	char *endpoint_norm;
+	/* the text inside an input being opened (ma_add_inner): the kind and
+	 * the name its values take (NULL: a body's, MOAT_INPUT_JSON and the
+	 * path alone), and how many inputs deep the opening is */
+	int jkind;
+	const char *jprefix;
+	unsigned inner;
 	/* Not zeroed at begin (everything above is): the first inputs, and
 	 * the arena the request's small strings come from (ma_request_alloc)
 	 * -- an ordinary request makes no allocation but the request itself. */
@@ -133,6 +142,16 @@ int moat_request_begin(struct moat_agent *a, const struct moat_request_info *inf
 	if (info) {
 		r->method = ma_dup_opt(r, info->method, &nomem);
 		r->endpoint = ma_dup_opt(r, info->endpoint, &nomem);
+		r->endpoint_norm = r->endpoint;
+		if (r->endpoint && ma_endpoint_needs_normal(r->endpoint)) {
+			/* exclusions match the path the application routes, resolved
+			 * once here (ma_policy.c, review24m) */
+			r->endpoint_norm = ma_request_alloc(r, strlen(r->endpoint) + 1);
+			if (r->endpoint_norm)
+				ma_endpoint_normal(r->endpoint, r->endpoint_norm);
+			else
+				nomem = 1;
+		}
 		struct ma_ip_lasts f = {.n = 0};
 		char ip[64];
 		/* a port, brackets, a zone or spaces around the address are
@@ -169,11 +188,14 @@ void moat_request_end(struct moat_request *r)
 	for (size_t i = 0; i < r->nin; i++) {
 		ma_request_free(r, r->in[i].mem); /* the parameter's name too */
 		ma_request_free(r, r->in[i].mem2);
+		ma_request_free(r, r->in[i].mem3);
 	}
 	if (r->in != r->in_inline)
 		free(r->in);
 	ma_request_free(r, r->method);
 	ma_request_free(r, r->endpoint);
+	if (r->endpoint_norm != r->endpoint)
+		ma_request_free(r, r->endpoint_norm);
 	ma_request_free(r, r->source_ip);
 	ma_request_free(r, r->source_list);
 	ma_request_free(r, r->user_id);
@@ -940,8 +962,8 @@ static void ma_lower_ascii(char *s, size_t n)
  * (the caller keeps value[0..len] -- its NUL too -- until the request
  * ends). Either way the block holds the parameter's name and the decoded
  * forms the value needs (none for one without '%', '+' or '&'). */
-static int ma_add_input(struct moat_request *r, int kind, const char *name, const char *value,
-                        size_t len, int borrow)
+static int ma_add_input_one(struct moat_request *r, int kind, const char *name, const char *value,
+                            size_t len, int borrow)
 {
 	struct ma_input *in;
 	size_t plen, nl, kl, cap, room, pi;
@@ -990,6 +1012,7 @@ static int ma_add_input(struct moat_request *r, int kind, const char *name, cons
 	in->kind = kind;
 	in->structured = 0;
 	in->mem2 = NULL;
+	in->mem3 = NULL;
 	/* one block: the value (copied), the decoded forms, the name */
 	in->mem = ma_request_alloc(r, cap + plen);
 	if (!in->mem)
@@ -1044,6 +1067,280 @@ static int ma_add_input(struct moat_request *r, int kind, const char *name, cons
 	return 0;
 }
 
+/* ---- the text inside an input ----
+ *
+ * An application parses some inputs again: a GraphQL GET request's
+ * variables={"id":"..."}, a form's payload= holding JSON (Slack, GitHub),
+ * a JSON body field holding JSON (webhooks that wrap their event), an
+ * OAuth state= or return parameter holding a query string. The values it
+ * reads out of them are what reaches the sink, split differently from the
+ * whole string, which never occurs in the operation (review24k). Such a
+ * value is opened when the whole of it is a JSON object or array (strict
+ * JSON; one nested deeper than MA_JSON_DEPTH is read by the lenient walk)
+ * or a query string (name=value pairs joined by '&', every name of
+ * MA_QS_NAME bytes): each value inside is an input of the outer one's kind,
+ * named by the outer name, '.', and its own ("query.variables.id",
+ * "body.state.q"), so an exclusion of the outer parameter covers it. A
+ * value inside is opened in its turn up to MA_INNER_DEPTH inputs deep;
+ * text deeper is not opened (fail open: no application known to us parses
+ * a third level, and each level's escapes double the attacker's bytes).
+ * The shape test reads the value's ends, or its bytes up to the first that
+ * is no name byte: no allocation, no copy where nothing is opened. */
+#define MA_INNER_DEPTH 2
+#define MA_INNER_NAME  768
+
+/* A byte of a name in a query string: [A-Za-z0-9_.$%[\]-]. */
+static int ma_qs_name_byte(unsigned char c)
+{
+	return (unsigned)((c | 32) - 'a') < 26 || (unsigned)(c - '0') < 10 || c == '_' ||
+	       c == '.' || c == '-' || c == '[' || c == ']' || c == '%' || c == '$';
+}
+
+/* 1 when s[0..n) is a query string: an optional '?', then name=value
+ * pairs joined by '&' (a value holds no '&'), each name non-empty. */
+static int ma_qs_shape(const char *s, size_t n)
+{
+	size_t i = n && s[0] == '?';
+	int many = 0; /* 1: more than one pair, -1: one, 0: not looked at */
+
+	if (i == n)
+		return 0;
+	while (i < n) {
+		size_t a = i;
+		/* a name begins with a word byte: `--upload-pack=id;` and
+		 * `-euse_askpass=F` are options, not query strings */
+		if ((unsigned)((s[i] | 32) - 'a') >= 26 && (unsigned)(s[i] - '0') >= 10 &&
+		    s[i] != '_')
+			return 0;
+		while (i < n && ma_qs_name_byte((unsigned char)s[i]))
+			i++;
+		if (i == a || i == n || s[i] != '=')
+			return 0;
+		/* parsers split a pair at its first '=': a value may hold
+		 * more (`q=x' OR 1=1-- &page=2`, review25) -- but in a string of
+		 * one pair only as a run at its end (base64's padding):
+		 * `GALLERY=1=5` is no query string, and its "1=5" cut out of it
+		 * would be judged where the whole is pasted */
+		for (i++; i < n && s[i] != '&'; i++)
+			if (s[i] == '=' && i + 1 < n && s[i + 1] != '=' && s[i + 1] != '&') {
+				if (!many)
+					many = memchr(s, '&', n) ? 1 : -1;
+				if (many < 0)
+					return 0;
+			}
+		if (i < n && ++i == n)
+			return 0; /* a trailing '&' */
+	}
+	return 1;
+}
+
+/* 1 when s[0..n) begins with '{' or '[' and ends with its closer, white
+ * space around allowed: JSON text worth parsing. */
+static int ma_json_shape(const char *s, size_t n)
+{
+	size_t a = 0;
+
+	while (a < n && ma_trim_space((unsigned char)s[a]))
+		a++;
+	while (n > a && ma_trim_space((unsigned char)s[n - 1]))
+		n--;
+	return n - a >= 2 && ((s[a] == '{' && s[n - 1] == '}') || (s[a] == '[' && s[n - 1] == ']'));
+}
+
+/* prefix '.' name into buf (MA_INNER_NAME bytes), cut at a character's
+ * start when long: a label. */
+static const char *ma_inner_name(char *buf, const char *prefix, const char *name, size_t nl)
+{
+	size_t pl = ma_utf8_cut(prefix, strlen(prefix), MA_INNER_NAME / 2);
+
+	memcpy(buf, prefix, pl);
+	buf[pl] = '.';
+	nl = ma_utf8_cut(name, nl, MA_INNER_NAME - pl - 2);
+	memcpy(buf + pl + 1, name, nl);
+	buf[pl + 1 + nl] = '\0';
+	return buf;
+}
+
+static int ma_add_input(struct moat_request *r, int kind, const char *name, const char *value,
+                        size_t len, int borrow);
+static int ma_add_json_text(struct moat_request *r, const char *json, size_t len, int inner);
+
+/* The values of the query string s[0..n) as inputs (kind, named under
+ * prefix). Each value is a slice of s: its URL-decoded forms are made as
+ * for any input. */
+static int ma_add_qs_values(struct moat_request *r, int kind, const char *prefix, const char *s,
+                            size_t n)
+{
+	char nbuf[MA_INNER_NAME];
+	size_t i = n && s[0] == '?';
+
+	while (i < n) {
+		size_t a = i, e, b;
+		while (s[i] != '=')
+			i++;
+		e = i++;
+		b = i;
+		while (i < n && s[i] != '&')
+			i++;
+		if (i > b) {
+			int rc = ma_add_input(r, kind, ma_inner_name(nbuf, prefix, s + a, e - a),
+			                      s + b, i - b, 0);
+			if (rc)
+				return rc;
+		}
+		i++;
+	}
+	return 0;
+}
+
+/* 1 when v[0..n) is JSON text worth parsing, 2 when a query string, 0
+ * when neither: its first byte decides which shape may follow (most
+ * values: none, at one test). */
+static int ma_inner_shape(const char *v, size_t n)
+{
+	unsigned char c0;
+
+	if (n < 2)
+		return 0;
+	c0 = (unsigned char)v[0];
+	if (c0 == '{' || c0 == '[' || ma_trim_space(c0))
+		return ma_json_shape(v, n);
+	if (c0 != '?' && (unsigned)((c0 | 32) - 'a') >= 26 && (unsigned)(c0 - '0') >= 10 &&
+	    c0 != '_')
+		return 0;
+	return ma_qs_shape(v, n) ? 2 : 0;
+}
+
+/* Opens the value of input number idx when it is JSON text or a query
+ * string (above): its raw form, or when that is escaped its first
+ * URL-decoded one (a GraphQL client sends variables=%7B...%7D;
+ * review25). */
+static int ma_add_inner(struct moat_request *r, size_t idx)
+{
+	const struct ma_input *in = &r->in[idx];
+	const char *prefix = in->param + ma_prefix_len[ma_prefix_index(in->kind)] + 1;
+	const char *v = NULL, *jprefix = r->jprefix;
+	size_t n = 0;
+	int kind = in->kind, rc = 0, jkind = r->jkind, shape = 0;
+
+	if (in->plain || in->structured || r->inner >= MA_INNER_DEPTH ||
+	    kind == MOAT_INPUT_HEADER || kind == MOAT_INPUT_PATH)
+		return 0;
+	for (int k = 0; k < in->nforms && !shape; k++) {
+		const char *fn = in->form_name[k];
+		if (k > 0 && strcmp(fn, "url") != 0 && strcmp(fn, "rawurl") != 0)
+			continue;
+		v = in->form[k];
+		n = in->form_len[k];
+		shape = ma_inner_shape(v, n);
+	}
+	if (!shape)
+		return 0;
+	r->inner++;
+	if (shape == 1) {
+		r->jkind = kind;
+		r->jprefix = prefix;
+		rc = ma_add_json_text(r, v, n, 1);
+		r->jkind = jkind;
+		r->jprefix = jprefix;
+	} else {
+		rc = ma_add_qs_values(r, kind, prefix, v, n);
+	}
+	r->inner--;
+	return rc;
+}
+
+/* A query, form or cookie parameter's name read as PHP, Rails and qs read
+ * it: `sort[COLUMN]=asc` is a map whose key the application may paste
+ * (ORDER BY COLUMN, WHERE COLUMN = ...), as it may a JSON body's member
+ * names (ma_json_add_name, review24x). Each bracketed segment of name that
+ * is not one word of letters, digits and '_' is an input named as the
+ * parameter: `filter[status]`, `ids[]`, `page[size]` add none. */
+static int ma_add_name_segments(struct moat_request *r, int kind, const char *name)
+{
+	const char *p = name ? strchr(name, '[') : NULL;
+
+	if (!p ||
+	    (kind != MOAT_INPUT_QUERY && kind != MOAT_INPUT_FORM && kind != MOAT_INPUT_COOKIE))
+		return 0;
+	while (p && *p == '[') {
+		const char *a = p + 1, *q = strchr(a, ']');
+		size_t i = 0, n;
+		if (!q)
+			q = a + strlen(a); /* PHP keeps an unclosed segment */
+		n = (size_t)(q - a);
+		while (i < n && ((unsigned)((a[i] | 32) - 'a') < 26 ||
+		                 (unsigned)(a[i] - '0') < 10 || a[i] == '_'))
+			i++;
+		if (i < n) {
+			int rc = ma_add_input_one(r, kind, name, a, n, 0);
+			if (rc)
+				return rc;
+		}
+		p = *q ? q + 1 : NULL;
+	}
+	return 0;
+}
+
+/* The LIKE-escaped form (details.decoding "like"): an application that
+ * escapes LIKE's wildcards but not quotes (`s.replace('_', '\\_')` before
+ * `LIKE '%` + s + `%'`) puts a backslash before each '_', '%' and '\' of
+ * the input, and the attacker decides that the escape splits the raw form:
+ * `a_b' OR 1=1-- ` reaches SQL as `a\_b' OR 1=1-- ` (review24e). Made
+ * only for an input holding a quote (', ", `) and a wildcard -- nothing to
+ * break out of otherwise -- so a value without a quote costs two memchr,
+ * and "50% off_now" no form. Its memory is its own block (mem3). */
+static int ma_add_like_form(struct moat_request *r, struct ma_input *in)
+{
+	const char *v = in->form[0];
+	size_t n = in->form_len[0], k = 0, o = 0;
+	char *d;
+
+	if (in->plain || in->structured || in->nforms >= MA_INPUT_FORMS)
+		return 0;
+	if (!memchr(v, '\'', n) && !memchr(v, '"', n) && !memchr(v, '`', n))
+		return 0;
+	if (!memchr(v, '_', n) && !memchr(v, '%', n))
+		return 0;
+	for (size_t i = 0; i < n; i++)
+		k += v[i] == '_' || v[i] == '%' || v[i] == '\\';
+	d = ma_request_alloc(r, n + k + 1);
+	if (!d)
+		return MOAT_AGENT_ENOMEM;
+	for (size_t i = 0; i < n; i++) {
+		if (v[i] == '_' || v[i] == '%' || v[i] == '\\')
+			d[o++] = '\\';
+		d[o++] = v[i];
+	}
+	d[o] = '\0';
+	in->mem3 = d;
+	in->form[in->nforms] = d;
+	in->form_len[in->nforms] = o;
+	in->form_name[in->nforms] = "like";
+	in->nforms++;
+	return 0;
+}
+
+/* An input, then its name's segments and the values inside it. */
+static int ma_add_input(struct moat_request *r, int kind, const char *name, const char *value,
+                        size_t len, int borrow)
+{
+	size_t idx;
+	int rc;
+
+	if (!r)
+		return 0;
+	idx = r->nin;
+	rc = ma_add_input_one(r, kind, name, value, len, borrow);
+	if (!rc)
+		rc = ma_add_like_form(r, &r->in[idx]);
+	if (!rc)
+		rc = ma_add_name_segments(r, kind, name);
+	if (!rc)
+		rc = ma_add_inner(r, idx);
+	return rc;
+}
+
 int moat_request_add_input(struct moat_request *r, int kind, const char *name, const char *value,
                            size_t len)
 {
@@ -1056,17 +1353,32 @@ int moat_request_add_input_ref(struct moat_request *r, int kind, const char *nam
 	return ma_add_input(r, kind, name, value, len, 1);
 }
 
+/* A value of a JSON text named path: a body's (MOAT_INPUT_JSON, path), or
+ * one inside an input (its kind, named under it: ma_add_inner).
+ * structured: an object or array as compact text (the nosql check reads
+ * these), never opened again. */
+int ma_request_add_json_input(struct moat_request *r, const char *path, const char *v, size_t vl,
+                              int structured)
+{
+	char nbuf[MA_INNER_NAME];
+	int kind = r->jprefix ? r->jkind : MOAT_INPUT_JSON, rc;
+	const char *name = r->jprefix ? ma_inner_name(nbuf, r->jprefix, path, strlen(path)) : path;
+
+	if (!structured)
+		return ma_add_input(r, kind, name, v, vl, 0);
+	rc = ma_add_input_one(r, kind, name, v, vl, 0);
+	if (rc == 0)
+		r->in[r->nin - 1].structured = 1;
+	return rc;
+}
+
 /* Adds an object or array of a JSON body as one input: its compact text,
  * marked structured (where the application may have expected a plain
  * value: the nosql_injection check looks at these). */
 int ma_request_add_structured(struct moat_request *r, const char *path, const char *text,
                               size_t len)
 {
-	int rc = moat_request_add_input(r, MOAT_INPUT_JSON, path, text, len);
-
-	if (rc == 0 && r)
-		r->in[r->nin - 1].structured = 1;
-	return rc;
+	return r ? ma_request_add_json_input(r, path, text, len, 1) : 0;
 }
 
 static int ma_add_json_struct(struct moat_request *r, json_t *v, const char *path)
@@ -1122,7 +1434,7 @@ int ma_json_add_name(struct moat_request *r, const char *path, const char *k, si
 		i++;
 	if (i == kl)
 		return 0;
-	return moat_request_add_input(r, MOAT_INPUT_JSON, path, k, kl);
+	return ma_request_add_json_input(r, path, k, kl, 0);
 }
 
 /* Walks a JSON value, adding its strings and numbers named by path: every
@@ -1167,14 +1479,14 @@ static int ma_add_json_value(struct moat_request *r, json_t *v, char *path, size
 				return rc;
 		}
 	} else if (json_is_string(v)) {
-		return moat_request_add_input(r, MOAT_INPUT_JSON, path, json_string_value(v),
-		                              json_string_length(v));
+		return ma_request_add_json_input(r, path, json_string_value(v),
+		                                 json_string_length(v), 0);
 	} else if (json_is_integer(v)) {
 		snprintf(num, sizeof num, "%lld", (long long)json_integer_value(v));
-		return moat_request_add_input(r, MOAT_INPUT_JSON, path, num, strlen(num));
+		return ma_request_add_json_input(r, path, num, strlen(num), 0);
 	} else if (json_is_real(v)) {
 		snprintf(num, sizeof num, "%.17g", json_real_value(v));
-		return moat_request_add_input(r, MOAT_INPUT_JSON, path, num, strlen(num));
+		return ma_request_add_json_input(r, path, num, strlen(num), 0);
 	}
 	return 0;
 }
@@ -1214,17 +1526,15 @@ static int ma_json_too_deep(const char *json, size_t len)
 	return 0;
 }
 
-int moat_request_add_json(struct moat_request *r, const char *json, size_t len)
+/* The values of JSON text: a body (inner 0), or the text inside an input
+ * (inner 1: ma_add_inner), whose values are added only when it is JSON. */
+static int ma_add_json_text(struct moat_request *r, const char *json, size_t len, int inner)
 {
 	json_error_t err;
 	json_t *v;
 	char path[512] = "";
 	int rc;
 
-	if (!r)
-		return 0;
-	if (!json)
-		return MOAT_AGENT_EINVAL;
 	if (ma_json_too_deep(json, len))
 		return ma_request_json_lenient(r, json, len);
 	v = json_loadb(json, len, JSON_DECODE_ANY | JSON_ALLOW_NUL | JSON_REJECT_DUPLICATES, &err);
@@ -1232,6 +1542,8 @@ int moat_request_add_json(struct moat_request *r, const char *json, size_t len)
 		enum json_error_code code = json_error_code(&err);
 		if (code == json_error_out_of_memory)
 			return MOAT_AGENT_ENOMEM;
+		if (inner && code != json_error_duplicate_key)
+			return 0; /* no JSON: nothing inside */
 		/* refused, or a name repeated: read as lenient parsers read
 		 * it (ma_request_json.c); a repeated name is still JSON */
 		rc = ma_request_json_lenient(r, json, len);
@@ -1242,6 +1554,15 @@ int moat_request_add_json(struct moat_request *r, const char *json, size_t len)
 	rc = ma_add_json_value(r, v, path, 0, sizeof path);
 	json_decref(v);
 	return rc;
+}
+
+int moat_request_add_json(struct moat_request *r, const char *json, size_t len)
+{
+	if (!r)
+		return 0;
+	if (!json)
+		return MOAT_AGENT_EINVAL;
+	return ma_add_json_text(r, json, len, 0);
 }
 
 size_t moat_request_input_count(const struct moat_request *r)
@@ -1287,8 +1608,8 @@ int ma_request_mode(const struct moat_request *r, const char *interceptor, const
 		return MOAT_MODE_OFF;
 	if (!r->policy)
 		return MOAT_MODE_MONITOR; /* the server's safe default until a policy arrives */
-	return moat_policy_decide(r->policy, interceptor, r->endpoint, param,
-	                          r->source_list ? r->source_list : r->source_ip, 0);
+	return ma_policy_decide_normal(r->policy, interceptor, r->endpoint, r->endpoint_norm, param,
+	                               r->source_list ? r->source_list : r->source_ip);
 }
 
 double ma_request_threshold(const struct moat_request *r, const char *interceptor)

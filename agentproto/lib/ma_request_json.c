@@ -180,8 +180,7 @@ static void ma_rj_add(struct ma_rj *j, const char *v, size_t vl, int structured)
 {
 	if (j->rc)
 		return;
-	j->rc = structured ? ma_request_add_structured(j->r, j->path, v, vl)
-	                   : moat_request_add_input(j->r, MOAT_INPUT_JSON, j->path, v, vl);
+	j->rc = ma_request_add_json_input(j->r, j->path, v, vl, structured);
 }
 
 /* The container j->s[start..end) as compact text in j->buf: whitespace and

@@ -277,7 +277,10 @@ int moat_policy_user_denied(const struct moat_policy *p, const char *user, time_
 /*
  * The effective mode for one inspection: the interceptor's mode, then the
  * exclusions. An exclusion matches when its interceptor is this one, its
- * endpoint glob matches endpoint ('*' matches any run of characters,
+ * endpoint glob matches endpoint (as given, and with '\\' read as '/', ";"
+ * parameters dropped, empty and dot segments -- "%2e" too -- resolved:
+ * "/public/../admin" is no "/public/" + star; fail closed: both must match)
+ * ('*' matches any run of characters,
  * including '/'; everything else is literal; "*" alone matches all), its
  * parameter (if it names one) equals parameter, and its source CIDR (if
  * any) contains source_ip. A matching "ignore" exclusion gives
@@ -404,9 +407,15 @@ int moat_request_begin(struct moat_agent *a, const struct moat_request_info *inf
  * header and cookie the handler may use, decoded once as your framework
  * hands them over; the library also looks for their
  * URL-decoded (once and twice, '+' as a space and kept) and
- * HTML-entity-decoded forms. Returns 0,
- * MOAT_AGENT_EINVAL (bad kind) or MOAT_AGENT_ENOMEM (the input is not
- * added). NULL r: 0.
+ * HTML-entity-decoded forms (and, for a value holding a quote and a LIKE
+ * wildcard, its LIKE-escaped form). A value (not a header or a path)
+ * that is wholly a JSON object or array or a query string, raw or
+ * URL-decoded, is opened: each value inside is one more input, named
+ * NAME.INNER, two levels deep at most (agentproto/README.md). A query,
+ * form or cookie name's bracketed segments that are not one word
+ * (`sort[COL]`) are inputs too; other names are labels. Returns 0,
+ * MOAT_AGENT_EINVAL (bad kind) or MOAT_AGENT_ENOMEM (the input, or a value
+ * inside it, is not added). NULL r: 0.
  *
  *     moat_request_add_input(req, MOAT_INPUT_QUERY, "q", q, strlen(q));
  *     moat_request_add_input(req, MOAT_INPUT_COOKIE, "sid", sid, strlen(sid));

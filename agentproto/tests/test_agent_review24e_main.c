@@ -4,7 +4,8 @@
  * caught; this round argues two of them should be, because the attacker,
  * not the application, decides that they apply, and each is one cheap
  * form. Each test fails on fb8d351. (Its test 3, LIKE escaping, is
- * another helper's; formsfix kept tests 1 and 2 and added twins.)
+ * another helper's; formsfix kept tests 1 and 2 and added twins; misc10,
+ * session 33, added test 3 with the "like" form.)
  *
  * 1. Trimmed: nearly every framework or handler trims a form field
  *    (strip(), trim(), Rails' squish); the attacker then adds one space
@@ -113,12 +114,36 @@ static void a_trimmed_benign_value_is_allowed(void **state)
 	                 MOAT_BLOCK);
 }
 
+/* 3. LIKE wildcards escaped, quotes not (a common "sanitize for LIKE"):
+ *    the attacker puts a '_' or '%' inside the payload and the escape's
+ *    backslash splits the raw form: `a_b' OR 1=1-- ` becomes `a\_b' OR
+ *    1=1-- ` in the statement -- allowed (with the wildcard first, `%'
+ *    OR ...`, the raw form survives after the backslash and fires). */
+static void a_like_escaped_input_is_judged(void **state)
+{
+	(void)state;
+	assert_int_equal(check(0, "a_b' OR 1=1-- ",
+	                       "SELECT * FROM t WHERE name LIKE '%a\\_b' OR 1=1-- %' ESCAPE '\\'"),
+	                 MOAT_BLOCK);
+	assert_int_equal(
+	    check(0, "x%y' UNION SELECT password FROM users-- ",
+	          "SELECT * FROM t WHERE name LIKE '%x\\%y' UNION SELECT password FROM "
+	          "users-- %' ESCAPE '\\'"),
+	    MOAT_BLOCK);
+	/* twin */
+	assert_int_equal(check(0, "50% off_now",
+	                       "SELECT * FROM t WHERE name LIKE '%50\\% off\\_now%' "
+	                       "ESCAPE '\\'"),
+	                 MOAT_ALLOW);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 	    cmocka_unit_test(a_trimmed_input_is_judged),
 	    cmocka_unit_test(a_json_escaped_benign_value_is_allowed),
 	    cmocka_unit_test(a_trimmed_benign_value_is_allowed),
+	    cmocka_unit_test(a_like_escaped_input_is_judged),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
