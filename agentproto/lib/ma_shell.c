@@ -4849,7 +4849,9 @@ static int ma_sh_skip_input(void *ctx, const struct ma_input *in)
 	 * -o keyword or a git -c key of the deny-lists */
 	if (!n || (!memmem(s, len, "-o", 2) && !memmem(s, len, "-c", 2) &&
 	           !memmem(s, len, "GIT_CONFIG_", 11)))
-		return 1;
+		return !memmem(s, len, "EXEC:", 5) && !memmem(s, len, "exec:", 5);
+	if (memmem(s, len, "EXEC:", 5) || memmem(s, len, "exec:", 5))
+		return 0; /* socat's EXEC: program (ma_sh_socat_prog: EXEC:'rbash') */
 	while (k + n <= len && (x = memmem(s + k, len - k, f, n))) {
 		k = (size_t)(x - s);
 		if (ma_sh_plain_in_key(s, len, k, n))
@@ -5608,6 +5610,64 @@ static int ma_sh_git_env_value(struct ma_sh_scan *c, const char *s, const struct
 	return ma_sh_value_judge(c, MA_SH_VAL_GITCONF, 0, v, x, off + va, off + vb, s + a, b - a);
 }
 
+/* 1 when the input [a, b) lies in the value of an assignment (the word
+ * e, NAME=VALUE, the input after the '=') to a variable whose value a
+ * program runs, loads or reads as code (ma_sh_env_code: BASH_ENV,
+ * LD_PRELOAD, NODE_OPTIONS, PYTHONPATH, BROWSER, SSH_ASKPASS, LESSOPEN
+ * ...; shell39, review24n), where it reaches a program or the shell: the
+ * command's first words (LD_PRELOAD=/tmp/x.so ls; PATH=...; ls), or a
+ * word of env, sudo, export, declare, typeset, readonly or local. Any
+ * input there chooses what runs (less ran LESSOPEN='|id %s', bash sourced
+ * BASH_ENV's file); for the command lines ma_sh_env_key reads (PAGER,
+ * EDITOR, LESSOPEN ...: judged at the input's place in the line by
+ * ma_sh_git_env_value) only an input that writes the program, the value's
+ * start (after LESSOPEN's '|' or '||'). LANG=C, TZ=..., a variable of
+ * the application's own (NAME=VALUE) stay data. */
+static int ma_sh_env_code_value(const char *s, const struct ma_sh_el *e, size_t a, size_t b)
+{
+	static const unsigned char stop[256] = {
+	    [' '] = 1,  ['\t'] = 1, [';'] = 2, ['&'] = 2, ['|'] = 2,
+	    ['\n'] = 2, ['('] = 2,  ['`'] = 2, ['\0'] = 2};
+	size_t p = e->start, eq = p, pk = p, ws, we, fs = 0, fe = 0, v;
+	int code, all_assign = 1, first = 0;
+
+	while (eq < e->end && (s[eq] == '_' || (s[eq] >= 'A' && s[eq] <= 'Z') ||
+	                       (s[eq] >= 'a' && s[eq] <= 'z') || (s[eq] >= '0' && s[eq] <= '9')))
+		eq++;
+	if (eq == p || eq >= e->end || s[eq] != '=' || eq >= a || b > e->end)
+		return 0;
+	code = ma_sh_env_code(s + p, eq - p);
+	if (!code || (code == 3 && !ma_sh_env_opts_load(s + a, b - a)))
+		return 0;
+	if (code == 2) {
+		/* the program: the value's first byte past quotes (and
+		 * LESSOPEN's pipe) is the input's */
+		v = eq + 1;
+		while (v < a && (s[v] == '\'' || s[v] == '"' || s[v] == '|' ||
+		                 (s[p] == 'L' && (s[v] == ' ' || s[v] == '-'))))
+			v++;
+		if (v < a)
+			return 0;
+	}
+	while (ma_sh_rp_back(s, stop, &pk, &ws, &we)) {
+		fs = ws;
+		fe = we;
+		first = 1;
+		if (!ma_sh_assign_word(s, ws, we))
+			all_assign = 0;
+	}
+	if (first && !all_assign) {
+		size_t bs = fe;
+		while (bs > fs && s[bs - 1] != '/')
+			bs--;
+		return ma_sh_is(s, bs, fe, "env") || ma_sh_is(s, bs, fe, "sudo") ||
+		       ma_sh_is(s, fs, fe, "export") || ma_sh_is(s, fs, fe, "declare") ||
+		       ma_sh_is(s, fs, fe, "typeset") || ma_sh_is(s, fs, fe, "readonly") ||
+		       ma_sh_is(s, fs, fe, "local");
+	}
+	return 1;
+}
+
 /* GIT_CONFIG_PARAMETERS's value w (n bytes, unquoted by the shell), the
  * input in (inlen bytes) at w[va, vb): git's list of single-quoted pairs
  * ('key=value', 'key'='value' or 'key'=, a quote inside written '\'',
@@ -5685,16 +5745,20 @@ static int ma_sh_option_value(struct ma_sh_scan *c, const char *s, const struct 
 	e = &lx->el[e0];
 	if (e->kind != MA_SH_WORD || e->start > a || e->end < b)
 		return 0;
-	if (strchr("GPEVMLRT", s[e->start])) {
-		/* NAME=VALUE of ma_sh_env_key's (GIT_PAGER, EDITOR ...) */
+	if ((s[e->start] >= 'A' && s[e->start] <= 'Z') || s[e->start] == '_') {
+		/* NAME=VALUE of ma_sh_env_key's (GIT_PAGER, EDITOR ...), and
+		 * of the variables whose value runs or loads (ma_sh_env_code) */
 		size_t k = e->start;
 		int pair;
 		while (k < e->end && (s[k] == '_' || (s[k] >= 'A' && s[k] <= 'Z') ||
 		                      (s[k] >= '0' && s[k] <= '9')))
 			k++;
-		if (k < e->end && s[k] == '=' &&
-		    (ma_sh_env_key(s + e->start, k - e->start, &pair) || pair))
-			return ma_sh_git_env_value(c, s, lx, e, a, b);
+		if (k < e->end && s[k] == '=') {
+			if ((ma_sh_env_key(s + e->start, k - e->start, &pair) || pair) &&
+			    ma_sh_git_env_value(c, s, lx, e, a, b))
+				return 1;
+			return ma_sh_env_code_value(s, e, a, b);
+		}
 	}
 	/* cheap first (session 24: the look for "sed" 256 bytes back cost
 	 * sh-nested 22 %): an option word here, or the word just before (read
@@ -7182,6 +7246,31 @@ static int ma_sh_at_stdin(const char *s, const size_t *ws, const size_t *we, int
 	return 1;
 }
 
+/* 1 when crontab's words after its name (n of them) install the table
+ * read from standard input (crontab(1): "-" names it; cronie and Vixie
+ * cron read it with no file too): echo '* * * * * CMD' | crontab -, and
+ * cron hands each line's command to sh (shell39, review24p). A file
+ * operand, or -l -r -e -i -T -V -n -c (list, remove, edit, test ...):
+ * 0. -u takes the user's name. */
+static int ma_sh_crontab_stdin(const char *s, const size_t *ws, const size_t *we, int n)
+{
+	for (int i = 0; i < n; i++) {
+		if (we[i] - ws[i] == 1 && s[ws[i]] == '-')
+			return 1;
+		if (s[ws[i]] != '-')
+			return 0; /* a file */
+		for (size_t k = ws[i] + 1; k < we[i]; k++) {
+			if (strchr("lreiTVnc", s[k]))
+				return 0;
+			if (s[k] == 'u') {
+				i += k + 1 == we[i]; /* -u USER */
+				break;
+			}
+		}
+	}
+	return 1;
+}
+
 /* 1 when the command of the words ws/we (n of them, in order; ended: the
  * command ends after them) is a shell that reads its script from
  * standard input: sh, bash, busybox sh ... with no operand and no -c (or
@@ -7245,6 +7334,8 @@ static int ma_sh_stdin_shell(const char *s, const size_t *ws, const size_t *we, 
 				                       w[0] == 'a');
 			if (!strcmp(w, "at") || !strcmp(w, "batch"))
 				return ma_sh_at_stdin(s, ws + i + 1, we + i + 1, n - i - 1);
+			if (!strcmp(w, "crontab"))
+				return ma_sh_crontab_stdin(s, ws + i + 1, we + i + 1, n - i - 1);
 			if (ma_sh_name_kind(w, q - b) != MA_SH_NAME_PREFIX)
 				return 0;
 			xargs |= !strcmp(w, "xargs");
@@ -8538,6 +8629,189 @@ static int ma_sh_subst_feeds(const char *s, const struct ma_sh_lex *lx, int e0,
 	       ma_sh_rp_names(s, ws, we, n, i, at_start);
 }
 
+/* The file the command of element k of lx writes its output to, in
+ * [*fs, *fe) of s as written (quotes stripped at its ends): its
+ * redirection > F, >> F, 1> F, >| F, or the first operand of a tee it
+ * pipes to (| tee -a F). 0 when none in the window. */
+static int ma_sh_out_file(const char *s, const struct ma_sh_lex *lx, int k, size_t *fs, size_t *fe)
+{
+	int tee = 0;
+
+	for (k++; k < lx->nel; k++) {
+		const struct ma_sh_el *e = &lx->el[k];
+		if (e->kind == MA_SH_HEREDOC)
+			continue;
+		if (e->kind == MA_SH_WORD) {
+			if (tee && s[e->start] != '-' && !(e->flags & MA_SH_F_CMDWORD))
+				break;
+			continue;
+		}
+		if (e->kind == MA_SH_REDIR && (e->flags & MA_SH_F_OUT) &&
+		    !memchr(s + e->start, '&', e->end - e->start) &&
+		    (s[e->start] == '>' || (s[e->start] == '1' && e->end - e->start >= 2))) {
+			if (k + 1 < lx->nel && lx->el[k + 1].kind == MA_SH_WORD) {
+				k++;
+				break;
+			}
+			return 0;
+		}
+		if (e->kind == MA_SH_REDIR) {
+			k++; /* its target */
+			continue;
+		}
+		if (e->kind == MA_SH_PIPE && !tee && k + 1 < lx->nel &&
+		    lx->el[k + 1].kind == MA_SH_WORD &&
+		    ma_sh_is(s, lx->el[k + 1].start, lx->el[k + 1].end, "tee")) {
+			tee = 1;
+			k++;
+			continue;
+		}
+		return 0;
+	}
+	if (k >= lx->nel)
+		return 0;
+	*fs = lx->el[k].start;
+	*fe = lx->el[k].end;
+	if (*fe - *fs >= 2 && (s[*fs] == '\'' || s[*fs] == '"') && s[*fe - 1] == s[*fs]) {
+		(*fs)++;
+		(*fe)--;
+	}
+	return *fe - *fs >= 2 && !(*fe - *fs >= 5 && !memcmp(s + *fs, "/dev/", 5));
+}
+
+/* 1 when a command after element k of lx runs the file s[fs, fe) (a
+ * file a command before wrote): the file as a command's name
+ * (/tmp/j.sh, ./j.sh), or named in the words of a shell, ., source,
+ * eval, crontab, at or batch (sh /tmp/j.sh, bash < /tmp/j, sh -c
+ * "$(cat /tmp/j)", eval "$(cat /tmp/j)", crontab /tmp/j), or cat'ed into
+ * a shell's standard input (cat /tmp/j | sh). A word that reads it
+ * otherwise (cat, grep, mail < F) does not. */
+static int ma_sh_file_run_later(const char *s, const struct ma_sh_lex *lx, int k, size_t fs,
+                                size_t fe)
+{
+	static const struct ma_sh_lit runs[] = {
+	    MA_SH_LIT("sh"),    MA_SH_LIT("bash"),    MA_SH_LIT("dash"),   MA_SH_LIT("zsh"),
+	    MA_SH_LIT("ksh"),   MA_SH_LIT("ash"),     MA_SH_LIT("mksh"),   MA_SH_LIT("hush"),
+	    MA_SH_LIT("rbash"), MA_SH_LIT("."),       MA_SH_LIT("source"), MA_SH_LIT("eval"),
+	    MA_SH_LIT("at"),    MA_SH_LIT("crontab"), MA_SH_LIT("batch")};
+	size_t fl = fe - fs;
+
+	for (k++; k < lx->nel; k++) {
+		const struct ma_sh_el *e = &lx->el[k];
+		const char *at;
+		size_t o, p, q;
+		if (e->kind != MA_SH_WORD || e->end - e->start < fl)
+			continue;
+		at = memmem(s + e->start, e->end - e->start, s + fs, fl);
+		if (!at)
+			continue;
+		o = (size_t)(at - s);
+		if ((o > e->start && !strchr("'\"(<= /", s[o - 1])) ||
+		    (o + fl < e->end && !strchr("'\") ;", s[o + fl])))
+			continue;
+		if (o > e->start && s[o - 1] == '/' &&
+		    !(o - 1 == e->start + 1 && s[e->start] == '.'))
+			continue; /* another directory's: ./j.sh only */
+		if (e->flags & MA_SH_F_CMDWORD)
+			return 1;
+		if (!ma_sh_text_name(s, e->start, &p, &q))
+			continue;
+		if (ma_sh_base_in(s, p, q, runs, sizeof runs / sizeof runs[0]) ||
+		    (ma_sh_is(s, p, q, "cat") && ma_sh_piped_to_shell(s, lx, k)))
+			return 1;
+	}
+	return 0;
+}
+
+/* 1 when the quoted word at element k of lx (at byte qs) is an argument
+ * of echo or printf, or cat's here-string, whose output goes to a file
+ * (> F, | tee F) that a later command of the line runs
+ * (ma_sh_file_run_later: echo '...' > /tmp/j.sh; sh /tmp/j.sh): the
+ * word is that script (shell39, review24p). */
+static int ma_sh_echo_file_runs(const char *s, const struct ma_sh_lex *lx, int k, size_t qs)
+{
+	size_t p, q, h = qs, fs, fe;
+
+	while (h > 0 && (s[h - 1] == ' ' || s[h - 1] == '\t'))
+		h--;
+	if (!ma_sh_text_name(s, qs, &p, &q) ||
+	    (!ma_sh_is(s, p, q, "echo") && !ma_sh_is(s, p, q, "printf") &&
+	     !(ma_sh_is(s, p, q, "cat") && h >= 3 && !memcmp(s + h - 3, "<<<", 3))))
+		return 0;
+	return ma_sh_out_file(s, lx, k, &fs, &fe) && ma_sh_file_run_later(s, lx, k, fs, fe);
+}
+
+/* 1 when the here-document body e0 of lx is written by cat or tee to a
+ * file (cat <<'EOF' > F, cat <<EOF | tee F, tee F <<EOF) that a later
+ * command runs (ma_sh_file_run_later). The line of the << is read from
+ * the text (the window may start in the body): its first ">" outside
+ * quotes (not >&) or tee's first operand names the file. */
+static int ma_sh_here_file_runs(const char *s, const struct ma_sh_lex *lx, int e0)
+{
+	size_t le = lx->el[e0].start, ls, h, k, p, q, fs = 0, fe = 0;
+	int qu = 0, tee;
+
+	if (le == 0 || s[le - 1] != '\n')
+		return 0;
+	le--;
+	for (ls = le; ls > 0 && s[ls - 1] != '\n';)
+		ls--;
+	for (h = ls; h + 2 < le && !(s[h] == '<' && s[h + 1] == '<' && s[h + 2] != '<'); h++)
+		;
+	if (h + 2 >= le || !ma_sh_text_name(s, h, &p, &q) ||
+	    (!ma_sh_is(s, p, q, "cat") && !ma_sh_is(s, p, q, "tee")))
+		return 0;
+	tee = ma_sh_is(s, p, q, "tee");
+	for (k = tee ? q : ls; k < le && !fe; k++) {
+		if (qu) {
+			qu = s[k] == qu ? 0 : qu;
+			continue;
+		}
+		if (s[k] == '\'' || s[k] == '"') {
+			qu = s[k];
+			continue;
+		}
+		if (s[k] == '<' && k + 1 < le && s[k + 1] == '<') {
+			/* the delimiter, quotes and all */
+			for (k += 2; k < le && (s[k] == '-' || s[k] == ' ' || s[k] == '\t'); k++)
+				;
+			while (k < le && !strchr(" \t;&|>", s[k]))
+				k++;
+			k--;
+			continue;
+		}
+		if (s[k] == '|' && k + 1 < le && s[k + 1] != '|' && !tee) {
+			/* | tee F */
+			size_t t = k + 1;
+			while (t < le && (s[t] == ' ' || s[t] == '\t'))
+				t++;
+			if (le - t > 4 && !memcmp(s + t, "tee", 3) &&
+			    (s[t + 3] == ' ' || s[t + 3] == '\t')) {
+				tee = 1;
+				k = t + 2;
+			}
+			continue;
+		}
+		if ((s[k] == '>' && (k + 1 >= le || s[k + 1] != '&')) ||
+		    (tee && !strchr(" \t-", s[k]) && (s[k - 1] == ' ' || s[k - 1] == '\t'))) {
+			k += s[k] == '>';
+			k += k < le && (s[k] == '>' || s[k] == '|');
+			while (k < le && (s[k] == ' ' || s[k] == '\t'))
+				k++;
+			fs = k;
+			while (k < le && !strchr(" \t;&|<>", s[k]))
+				k++;
+			fe = k;
+			if (fe - fs >= 2 && (s[fs] == '\'' || s[fs] == '"') && s[fe - 1] == s[fs]) {
+				fs++;
+				fe--;
+			}
+		}
+	}
+	return fe > fs + 1 && !(fe - fs >= 5 && !memcmp(s + fs, "/dev/", 5)) &&
+	       ma_sh_file_run_later(s, lx, e0, fs, fe);
+}
+
 /* 1 when the quoted word at element k of lx (at byte qs) is an argument
  * of echo or printf, or cat's here-string (cat <<< '...'), whose output
  * goes to the line's own (not into a pipe, nor redirected to a file): in
@@ -8698,7 +8972,7 @@ static __attribute__((noinline)) void ma_sh_note_inner(struct ma_sh_scan *c, int
 		    ma_sh_inner_bytes(s, a, b, w->start,
 		                      w->end - (w->end > w->start && s[w->end - 1] == '\n')) &&
 		    (ma_sh_here_to_shell(s, w->start, c->feeds) ||
-		     ma_sh_here_read_runs(s, lx, e0, w->start)))
+		     ma_sh_here_read_runs(s, lx, e0, w->start) || ma_sh_here_file_runs(s, lx, e0)))
 			ma_sh_add_inner(c, w->start, w->end, 0);
 		return;
 	}
@@ -8729,6 +9003,7 @@ static __attribute__((noinline)) void ma_sh_note_inner(struct ma_sh_scan *c, int
 	if (how == 0)
 		ok = ma_sh_reparses_at(s, lx, e0, qs, &from) || ma_sh_echo_piped(s, lx, e0, qs) ||
 		     ma_sh_read_runs(s, lx, e0, qs, w->end) ||
+		     ma_sh_echo_file_runs(s, lx, e0, qs) ||
 		     (c->feeds && ma_sh_echo_out(s, lx, e0, qs));
 	else if (how == 2)
 		ok = ma_sh_reparses(s, qs, 1, NULL);
@@ -8823,19 +9098,61 @@ static int ma_sh_socat_prog(const char *s, const struct ma_sh_lex *lx, int e0, s
 	/* the program the input names: a shell or an interpreter (what
 	 * reads a command or code from its arguments) fires; another one
 	 * only picks the program (EXEC:'/usr/bin/cat' passes: session 24's
-	 * decision for a value split without a shell, shell34's twin) */
+	 * decision for a value split without a shell, shell34's twin) --
+	 * unless it runs the program named next (sudo sh, timeout 5 sh,
+	 * nice bash, xargs id: ma_sh_name_kind's prefixes) or an option the
+	 * input also writes runs one (nc -e /bin/sh, script -qc id: the
+	 * program's dangerous options, the argv check's table; shell39,
+	 * review24d) */
 	{
-		static const char runs[] = "sh bash dash zsh ksh ash mksh busybox python perl ruby "
-		                           "node nodejs php lua tclsh wish expect env";
-		size_t x = c, w = c, k;
+		static const char runs[] =
+		    "sh bash dash zsh ksh ash mksh busybox python perl ruby "
+		    "node nodejs php lua luajit tclsh wish expect env rbash "
+		    "fish csh tcsh pwsh irb awk gawk mawk nawk gdb vim vi nvim "
+		    "ex ed emacs script Rscript julia osascript";
+		const struct ma_sh_prog_opts *po;
+		char nm[32], o[48];
+		size_t x = c, w = c, k, end = c;
 		while (x < e->end && !strchr(" \t,'\"", s[x]))
 			x++;
 		for (k = c; k < x; k++)
 			if (s[k] == '/')
 				w = k + 1;
+		while (end < e->end && !strchr(",'\"", s[end]))
+			end++;
+		if (x - w >= sizeof nm)
+			return 0;
+		memcpy(nm, s + w, x - w);
+		nm[x - w] = '\0';
+		if (ma_sh_name_kind(nm, x - w) == MA_SH_NAME_PREFIX)
+			return 1;
 		while (x > w && ((s[x - 1] >= '0' && s[x - 1] <= '9') || s[x - 1] == '.'))
 			x--; /* python3.11 */
-		return x > w && ma_sh_in_words(runs, s + w, x - w);
+		if (x > w && ma_sh_in_words(runs, s + w, x - w))
+			return 1;
+		/* the options the input writes after it */
+		po = ma_sh_prog_find(nm);
+		for (k = x; k < end && k < b;) {
+			size_t ws;
+			while (k < end && (s[k] == ' ' || s[k] == '\t'))
+				k++;
+			ws = k;
+			while (k < end && s[k] != ' ' && s[k] != '\t')
+				k++;
+			if (k - ws >= 2 && s[ws] == '-' && k - ws < sizeof o) {
+				const char *on;
+				size_t onl, ov;
+				memcpy(o, s + ws, k - ws);
+				o[k - ws] = '\0';
+				onl = 0;
+				if (po ? (ma_sh_opt_read(po, o, &on, &onl, &ov) &
+				          MA_SH_OPT_DANGER) ||
+				             (onl && ma_sh_value_shell(po, on, onl) >= 0)
+				       : ma_sh_danger_option(o, 0))
+					return 1;
+			}
+		}
+		return 0;
 	}
 }
 
@@ -8852,15 +9169,20 @@ static int ma_sh_tmux_format(const char *s, const struct ma_sh_lex *lx, int e0, 
 
 	/* "#(" unquoted is a comment or a syntax error: a quote opens in
 	 * the word before the input (looked at first: sh-words paid a read
-	 * of the input at each place) */
-	if (a < w || (!memchr(s + w, '\'', a - w) && !memchr(s + w, '"', a - w)))
+	 * of the input at each place); unquoted, only "#\(" (or "\#\(")
+	 * reaches tmux as "#(" (shell39, review24c: tmux display -p
+	 * x#\(id\) ran id) */
+	int quoted = a >= w && (memchr(s + w, '\'', a - w) || memchr(s + w, '"', a - w));
+
+	if (a < w)
 		return 0;
 	for (;;) {
 		const char *h = k < b ? memchr(s + k, '(', b - k) : NULL;
 		if (!h)
 			return 0;
 		k = (size_t)(h - s);
-		if (k > 0 && s[k - 1] == '#')
+		if (quoted ? k > 0 && s[k - 1] == '#'
+		           : k > w + 1 && s[k - 1] == '\\' && s[k - 2] == '#')
 			break;
 		k++;
 	}

@@ -326,6 +326,22 @@ int ma_sh_name_glob(const char *pat, size_t n);
  * commands run or load (PATH, IFS, LD_PRELOAD, BASH_ENV, http_proxy ...). */
 int ma_sh_name_env(const char *s, size_t n);
 
+/* The variable s (n bytes) names a program, a command line, code or a
+ * path code is loaded from (shell39: BASH_ENV, LD_PRELOAD, NODE_OPTIONS,
+ * PYTHONPATH, LESSOPEN, BROWSER, SSH_ASKPASS, PAGER ...): 1; 2 for one
+ * ma_sh_env_key also reads (a command line judged at its place); 3 for an
+ * interpreter's options (NODE_OPTIONS, JAVA_TOOL_OPTIONS, PERL5OPT,
+ * RUBYOPT: ma_sh_env_opts_load decides); 0 for any other (LANG, TZ,
+ * HOME, proxies ...). */
+int ma_sh_env_code(const char *s, size_t n);
+
+/* 1 when v (n bytes, an input in an interpreter's options variable)
+ * names a file or a module to load or code to run: a '/' or '\\', an
+ * option -M -m -d -r -I -e -p, or require, import, loader, inspect,
+ * agent (-javaagent:), OnError, OnOutOfMemory, eval; 0 for a tuning
+ * option (--max-old-space-size=8192, -Xmx2g). */
+int ma_sh_env_opts_load(const char *v, size_t n);
+
 /* 1 when the program s (n bytes) only looks names up or prints (which,
  * man, find, as, go ...): words of text as its operands run nothing. */
 int ma_sh_name_lookup(const char *s, size_t n);

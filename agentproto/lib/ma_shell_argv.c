@@ -1704,6 +1704,17 @@ static int ma_sh_tmux_check(struct moat_request *r, const char *const *argv, int
 				i++;
 		for (a = e = i; e < argc && argv[e] && strcmp(argv[e], ";"); e++)
 			;
+		if (!run) {
+			/* a format's #(...) runs with sh where tmux expands it
+			 * (display-message -p, status-right ...): an input that
+			 * brings it (shell39, review24c) */
+			static const char *const fmt[] = {"#(", NULL};
+			for (int k = a; k < e; k++)
+				if (strstr(argv[k], "#(") &&
+				    ma_sh_brings(r, argv, argc, argv[k], fmt, file, line,
+				                 function) >= 0)
+					return MOAT_BLOCK;
+		}
 		if (run && keys) {
 			for (int k = a; k < e; k++)
 				if (ma_sh_elem_line(r, argv[k], file, line, function) >= 0)
@@ -2106,6 +2117,47 @@ static int ma_sh_env_pairs_check(struct moat_request *r, const char *const *argv
 }
 
 /* env's NAME=VALUE before the program (argv[ai], eq its '=') for a
+ * variable whose value a program runs, loads or reads as code
+ * (ma_sh_env_code: env LD_PRELOAD=/tmp/x.so ls, env BROWSER='sh -c id'
+ * xdg-open, env NODE_OPTIONS='--require /tmp/x.js' node; shell39,
+ * review24n) with an input's form in the value (not a bare name): fires
+ * cmd.option. For the command lines ma_sh_env_key reads (PAGER, EDITOR,
+ * LESSOPEN ...), only a form that writes the program, the value's start
+ * (past LESSOPEN's '|'); the rest is judged by ma_sh_env_value_check.
+ * -1 when nothing fires. */
+static int ma_sh_env_code_arg(struct moat_request *r, const char *const *argv, int argc,
+                              const struct ma_input *in, size_t nin, const char *arg,
+                              const char *eq, const char *file, int line, const char *function)
+{
+	int code = ma_sh_env_code(arg, (size_t)(eq - arg));
+	const char *val = eq + 1, *prog = val, *at;
+	size_t n;
+
+	if (!code)
+		return -1;
+	if (code == 2) /* the program: past LESSOPEN's '|' */
+		while (*prog == '|' || (arg[0] == 'L' && (*prog == ' ' || *prog == '-')))
+			prog++;
+	n = strlen(val);
+	for (size_t i = 0; i < nin; i++) {
+		if (in[i].plain)
+			continue;
+		for (int k = 0; k < in[i].nforms; k++) {
+			size_t vl = in[i].form_len[k];
+			if (vl < 2 || vl > n)
+				continue;
+			at = memmem(val, n, in[i].form[k], vl);
+			if (!at || (code == 2 && (at > prog || at + vl <= prog)) ||
+			    (code == 3 && !ma_sh_env_opts_load(at, vl)))
+				continue;
+			return ma_sh_argv_fire(r, argv, argc, &in[i], k, "cmd.option", file, line,
+			                       function);
+		}
+	}
+	return -1;
+}
+
+/* env's NAME=VALUE before the program (argv[ai], eq its '=') for a
  * variable whose value is a command line a program runs or a git
  * setting (ma_sh_env_key: GIT_SSH_COMMAND, GIT_PAGER, EDITOR, PAGER,
  * LESSOPEN ...), judged as git -c KEY=VALUE is (shell29: the line
@@ -2333,8 +2385,11 @@ static int ma_sh_argv_check(struct moat_request *r, const char *const *argv, int
 		int assign = eq && eq > arg && ma_sh_name_env(arg, (size_t)(eq - arg));
 		int plus = 0, danger = 0, value = 0;
 		if (eq && eq > arg) { /* env GIT_SSH_COMMAND='...' git fetch */
-			int v2 =
-			    ma_sh_env_value_check(r, argv, argc, arg, eq, file, line, function);
+			int v2 = ma_sh_env_code_arg(r, argv, argc, in, nin, arg, eq, file, line,
+			                            function);
+			if (v2 < 0)
+				v2 = ma_sh_env_value_check(r, argv, argc, arg, eq, file, line,
+				                           function);
 			if (v2 >= 0)
 				return v2;
 		}

@@ -396,6 +396,104 @@ int ma_sh_name_env(const char *s, size_t n)
 	return 0;
 }
 
+/* Variables whose value a program runs, loads or reads as code
+ * (shell39): the value is a program or a command line (BROWSER,
+ * SSH_ASKPASS, PAGER, EDITOR, LESSOPEN: less runs it through sh -c), a
+ * file the shell or an interpreter reads as code first (BASH_ENV, ENV,
+ * PYTHONSTARTUP, LUA_INIT, PERL5DB, R_PROFILE_USER, PHPRC), a library or
+ * module path searched before the system's (LD_LIBRARY_PATH, PYTHONPATH,
+ * NODE_PATH, PERL5LIB, RUBYLIB, GCONV_PATH, PATH) or an interpreter's
+ * options (NODE_OPTIONS --require, PERL5OPT -M, RUBYOPT -r,
+ * JAVA_TOOL_OPTIONS -javaagent:). 2 for the ones ma_sh_env_key reads as
+ * a command line (their value judged at its place there): only an input
+ * that writes the program (the value's start) is theirs. Sorted. */
+static const char *const ma_sh_env_code_names[] = {
+    "BASHOPTS",
+    "BASH_ENV",
+    "BROWSER",
+    "CDPATH",
+    "EDITOR",
+    "ENV",
+    "FPATH",
+    "GCONV_PATH",
+    "JAVA_TOOL_OPTIONS",
+    "JDK_JAVA_OPTIONS",
+    "LESSCLOSE",
+    "LESSOPEN",
+    "LUA_CPATH",
+    "LUA_INIT",
+    "LUA_PATH",
+    "MANPAGER",
+    "NODE_OPTIONS",
+    "NODE_PATH",
+    "PAGER",
+    "PATH",
+    "PERL5DB",
+    "PERL5LIB",
+    "PERL5OPT",
+    "PERLLIB",
+    "PHPRC",
+    "PHP_INI_SCAN_DIR",
+    "PROMPT_COMMAND",
+    "PS4",
+    "PYTHONBREAKPOINT",
+    "PYTHONHOME",
+    "PYTHONPATH",
+    "PYTHONSTARTUP",
+    "RUBYLIB",
+    "RUBYOPT",
+    "R_PROFILE",
+    "R_PROFILE_USER",
+    "SHELL",
+    "SHELLOPTS",
+    "SSH_ASKPASS",
+    "SUDO_ASKPASS",
+    "TCLLIBPATH",
+    "VISUAL",
+    "ZDOTDIR",
+    "_JAVA_OPTIONS",
+};
+static const char *const ma_sh_env_code_prefixes[] = {"BASH_FUNC_", "DYLD_", "LD_"};
+
+int ma_sh_env_code(const char *s, size_t n)
+{
+	int pair;
+
+	for (size_t i = 0; i < MA_SH_N(ma_sh_env_code_prefixes); i++) {
+		size_t l = strlen(ma_sh_env_code_prefixes[i]);
+		if (n > l && !memcmp(s, ma_sh_env_code_prefixes[i], l))
+			return 1;
+	}
+	if (!ma_sh_in(ma_sh_env_code_names, MA_SH_N(ma_sh_env_code_names), s, n))
+		return 0;
+	/* PERL5OPT, RUBYOPT, NODE_OPTIONS, JAVA_TOOL_OPTIONS ... */
+	if (!memcmp(s + n - 3, "OPT", 3) || (n > 8 && !memcmp(s + n - 8, "_OPTIONS", 8)))
+		return 3;
+	return ma_sh_env_key(s, n, &pair) ? 2 : 1;
+}
+
+int ma_sh_env_opts_load(const char *v, size_t n)
+{
+	/* node --require/--import/--loader/--inspect, java -javaagent:
+	 * -agentpath: -agentlib: -XX:OnError=, perl -M -m -d -I, ruby -r
+	 * -I, an -e of any */
+	static const char *const loads[] = {"require", "import",  "loader",        "inspect",
+	                                    "agent",   "OnError", "OnOutOfMemory", "eval"};
+	static const char letters[] = "MmdrIep";
+
+	for (size_t k = 0; k < n; k++) {
+		if (v[k] == '/' || v[k] == '\\')
+			return 1;
+		if (v[k] == '-' && (k == 0 || v[k - 1] == ' ' || v[k - 1] == '\t') && k + 1 < n &&
+		    strchr(letters, v[k + 1]) && v[k + 1])
+			return 1;
+	}
+	for (size_t i = 0; i < MA_SH_N(loads); i++)
+		if (memmem(v, n, loads[i], strlen(loads[i])))
+			return 1;
+	return 0;
+}
+
 static int ma_sh_sorted(const char *const *tab, size_t n)
 {
 	for (size_t i = 1; i < n; i++)
@@ -412,7 +510,8 @@ int ma_sh_names_sorted(void)
 	       ma_sh_sorted(ma_sh_openers, MA_SH_N(ma_sh_openers)) &&
 	       ma_sh_sorted(ma_sh_reserved, MA_SH_N(ma_sh_reserved)) &&
 	       ma_sh_sorted(ma_sh_lookups, MA_SH_N(ma_sh_lookups)) &&
-	       ma_sh_sorted(ma_sh_go_cmds, MA_SH_N(ma_sh_go_cmds));
+	       ma_sh_sorted(ma_sh_go_cmds, MA_SH_N(ma_sh_go_cmds)) &&
+	       ma_sh_sorted(ma_sh_env_code_names, MA_SH_N(ma_sh_env_code_names));
 }
 
 /* The five lists ma_sh_name_kind answers from, in the order a name's
