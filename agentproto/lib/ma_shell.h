@@ -339,8 +339,9 @@ int ma_sh_env_code(const char *s, size_t n);
  * names a file or a module to load or code to run: a '/' or '\\', an
  * option -M -m -d -r -I -e -p, or require, import, loader, inspect,
  * agent (-javaagent:), OnError, OnOutOfMemory, eval; 0 for a tuning
- * option (--max-old-space-size=8192, -Xmx2g). */
-int ma_sh_env_opts_load(const char *v, size_t n);
+ * option (--max-old-space-size=8192, -Xmx2g). start: v's first byte
+ * starts a word of the value (an option letter counts only there). */
+int ma_sh_env_opts_load(const char *v, size_t n, int start);
 
 /* 1 when the program s (n bytes) only looks names up or prints (which,
  * man, find, as, go ...): words of text as its operands run nothing. */

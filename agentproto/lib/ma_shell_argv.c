@@ -2148,7 +2148,9 @@ static int ma_sh_env_code_arg(struct moat_request *r, const char *const *argv, i
 				continue;
 			at = memmem(val, n, in[i].form[k], vl);
 			if (!at || (code == 2 && (at > prog || at + vl <= prog)) ||
-			    (code == 3 && !ma_sh_env_opts_load(at, vl)))
+			    (code == 3 &&
+			     !ma_sh_env_opts_load(at, vl,
+			                          at == val || at[-1] == ' ' || at[-1] == '\t')))
 				continue;
 			return ma_sh_argv_fire(r, argv, argc, &in[i], k, "cmd.option", file, line,
 			                       function);

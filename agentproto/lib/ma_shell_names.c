@@ -472,7 +472,7 @@ int ma_sh_env_code(const char *s, size_t n)
 	return ma_sh_env_key(s, n, &pair) ? 2 : 1;
 }
 
-int ma_sh_env_opts_load(const char *v, size_t n)
+int ma_sh_env_opts_load(const char *v, size_t n, int start)
 {
 	/* node --require/--import/--loader/--inspect, java -javaagent:
 	 * -agentpath: -agentlib: -XX:OnError=, perl -M -m -d -I, ruby -r
@@ -484,8 +484,8 @@ int ma_sh_env_opts_load(const char *v, size_t n)
 	for (size_t k = 0; k < n; k++) {
 		if (v[k] == '/' || v[k] == '\\')
 			return 1;
-		if (v[k] == '-' && (k == 0 || v[k - 1] == ' ' || v[k - 1] == '\t') && k + 1 < n &&
-		    strchr(letters, v[k + 1]) && v[k + 1])
+		if (v[k] == '-' && (k == 0 ? start : v[k - 1] == ' ' || v[k - 1] == '\t') &&
+		    k + 1 < n && strchr(letters, v[k + 1]) && v[k + 1])
 			return 1;
 	}
 	for (size_t i = 0; i < MA_SH_N(loads); i++)

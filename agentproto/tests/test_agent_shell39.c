@@ -40,6 +40,10 @@ static void a_variable_a_program_runs_or_loads_blocks(void **state)
 	    {"USER_NAME='", "Jean-Luc Picard", "' ./welcome.sh"},
 	    {"echo PATH=", "/usr/local/bin", ""},
 	    {"PAGER='less ", "-R", "' git log"},
+	    {"NODE_OPTIONS=\"", "--max-old-space-size=4096", "\" vite build"},
+	    {"NODE_OPTIONS=\"-", "-m", "ax-old-space-size=4096\" vite build"},
+	    {"JAVA_TOOL_OPTIONS='", "-Xmx512m -Dfile.encoding=UTF-8", "' mvn package"},
+	    {"RUBYOPT=", "-W0", " bundle exec rake"},
 	};
 
 	(void)state;
