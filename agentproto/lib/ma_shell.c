@@ -5463,6 +5463,35 @@ static size_t ma_sh_unquote_word(const char *s, size_t p, size_t q, size_t a, si
 	return x;
 }
 
+/* 1 when the assignment word that starts at byte p of s stands where it
+ * reaches a program or the shell: the command's first words, read back
+ * from p, are all assignments, or its first word is env or sudo (or a
+ * path to them), export, declare, typeset, readonly or local. */
+static int ma_sh_assign_reaches(const char *s, size_t p)
+{
+	static const unsigned char stop[256] = {
+	    [' '] = 1,  ['\t'] = 1, [';'] = 2, ['&'] = 2, ['|'] = 2,
+	    ['\n'] = 2, ['('] = 2,  ['`'] = 2, ['\0'] = 2};
+	size_t ws, we, fs = 0, fe = 0, bs;
+	int all_assign = 1, first = 0;
+
+	while (ma_sh_rp_back(s, stop, &p, &ws, &we)) {
+		fs = ws;
+		fe = we;
+		first = 1;
+		if (!ma_sh_assign_word(s, ws, we))
+			all_assign = 0;
+	}
+	if (!first || all_assign)
+		return 1;
+	for (bs = fe; bs > fs && s[bs - 1] != '/';)
+		bs--;
+	return ma_sh_is(s, bs, fe, "env") || ma_sh_is(s, bs, fe, "sudo") ||
+	       ma_sh_is(s, fs, fe, "export") || ma_sh_is(s, fs, fe, "declare") ||
+	       ma_sh_is(s, fs, fe, "typeset") || ma_sh_is(s, fs, fe, "readonly") ||
+	       ma_sh_is(s, fs, fe, "local");
+}
+
 /* 1 when the input [a, b) lies in the value of an assignment to one of
  * git's variables that set a program (git(1) ENVIRONMENT, git 2.39.5)
  * before a command (GIT_PAGER='...' git log), after env or sudo, or
@@ -5492,8 +5521,8 @@ static int ma_sh_git_env_value(struct ma_sh_scan *c, const char *s, const struct
 	    ['\n'] = 2, ['('] = 2,  ['`'] = 2, ['\0'] = 2};
 	char v[512], w[512];
 	const char *key = NULL;
-	size_t p = e->start, eq = p, pk = p, ws, we, fs = 0, fe = 0, va, vb, n, off, x;
-	int pair = 0, all_assign = 1, first = 0, lessopen;
+	size_t p = e->start, eq = p, pk = p, va, vb, n, off, x;
+	int pair = 0, lessopen;
 
 	while (eq < e->end && s[eq] != '=')
 		eq++;
@@ -5507,25 +5536,8 @@ static int ma_sh_git_env_value(struct ma_sh_scan *c, const char *s, const struct
 		return 0;
 	lessopen = s[p] == 'L';
 	p += 4; /* after GIT_ (a pair's suffix is read from there) */
-	/* where it stands: the command's first words all assignments, or
-	 * after env, sudo, export, declare, typeset, readonly or local */
-	while (ma_sh_rp_back(s, stop, &pk, &ws, &we)) {
-		fs = ws;
-		fe = we;
-		first = 1;
-		if (!ma_sh_assign_word(s, ws, we))
-			all_assign = 0;
-	}
-	if (first && !all_assign) {
-		size_t bs = fe;
-		while (bs > fs && s[bs - 1] != '/')
-			bs--;
-		if (!ma_sh_is(s, bs, fe, "env") && !ma_sh_is(s, bs, fe, "sudo") &&
-		    !ma_sh_is(s, fs, fe, "export") && !ma_sh_is(s, fs, fe, "declare") &&
-		    !ma_sh_is(s, fs, fe, "typeset") && !ma_sh_is(s, fs, fe, "readonly") &&
-		    !ma_sh_is(s, fs, fe, "local"))
-			return 0;
-	}
+	if (!ma_sh_assign_reaches(s, pk))
+		return 0;
 	n = ma_sh_unquote_word(s, eq + 1, e->end, a, b, w, sizeof w, &va, &vb);
 	if (n == (size_t)-1 || va == (size_t)-1 || vb < va)
 		return 0;
@@ -5625,11 +5637,8 @@ static int ma_sh_git_env_value(struct ma_sh_scan *c, const char *s, const struct
  * the application's own (NAME=VALUE) stay data. */
 static int ma_sh_env_code_value(const char *s, const struct ma_sh_el *e, size_t a, size_t b)
 {
-	static const unsigned char stop[256] = {
-	    [' '] = 1,  ['\t'] = 1, [';'] = 2, ['&'] = 2, ['|'] = 2,
-	    ['\n'] = 2, ['('] = 2,  ['`'] = 2, ['\0'] = 2};
-	size_t p = e->start, eq = p, pk = p, ws, we, fs = 0, fe = 0, v;
-	int code, all_assign = 1, first = 0;
+	size_t p = e->start, eq = p, v;
+	int code;
 
 	while (eq < e->end && (s[eq] == '_' || (s[eq] >= 'A' && s[eq] <= 'Z') ||
 	                       (s[eq] >= 'a' && s[eq] <= 'z') || (s[eq] >= '0' && s[eq] <= '9')))
@@ -5650,23 +5659,7 @@ static int ma_sh_env_code_value(const char *s, const struct ma_sh_el *e, size_t 
 		if (v < a)
 			return 0;
 	}
-	while (ma_sh_rp_back(s, stop, &pk, &ws, &we)) {
-		fs = ws;
-		fe = we;
-		first = 1;
-		if (!ma_sh_assign_word(s, ws, we))
-			all_assign = 0;
-	}
-	if (first && !all_assign) {
-		size_t bs = fe;
-		while (bs > fs && s[bs - 1] != '/')
-			bs--;
-		return ma_sh_is(s, bs, fe, "env") || ma_sh_is(s, bs, fe, "sudo") ||
-		       ma_sh_is(s, fs, fe, "export") || ma_sh_is(s, fs, fe, "declare") ||
-		       ma_sh_is(s, fs, fe, "typeset") || ma_sh_is(s, fs, fe, "readonly") ||
-		       ma_sh_is(s, fs, fe, "local");
-	}
-	return 1;
+	return ma_sh_assign_reaches(s, p);
 }
 
 /* GIT_CONFIG_PARAMETERS's value w (n bytes, unquoted by the shell), the

@@ -57,6 +57,23 @@ static inline int argv_verdict(const char *input, const char *const *argv)
 	return v;
 }
 
+/* moat_check_argv for {"env", "VAR=value", prog...}, value the request's
+ * one input (review24n's, shell39's). */
+static inline int env_argv(const char *var, const char *value, const char *const *prog)
+{
+	char assign[512];
+	const char *argv[16];
+	int n = 0;
+
+	snprintf(assign, sizeof assign, "%s=%s", var, value);
+	argv[n++] = "env";
+	argv[n++] = assign;
+	while (*prog && n < 15)
+		argv[n++] = *prog++;
+	argv[n] = NULL;
+	return argv_verdict(value, argv);
+}
+
 /* Every line of blocks blocks, every line of passes is allowed. */
 static inline void judge(const char *const blocks[][3], size_t nb, const char *const passes[][3],
                          size_t np)

@@ -16,21 +16,6 @@
  */
 #include "agent_shell_test.h"
 
-static int env_argv(const char *var, const char *value, const char *const *prog)
-{
-	char assign[512];
-	const char *argv[16];
-	int n = 0;
-
-	snprintf(assign, sizeof assign, "%s=%s", var, value);
-	argv[n++] = "env";
-	argv[n++] = assign;
-	while (*prog && n < 15)
-		argv[n++] = *prog++;
-	argv[n] = NULL;
-	return argv_verdict(value, argv);
-}
-
 static void a_variable_whose_value_a_program_runs_is_judged(void **state)
 {
 	static const char *const less[] = {"less", "/srv/x.txt", NULL};

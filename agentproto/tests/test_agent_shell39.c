@@ -50,21 +50,6 @@ static void a_variable_a_program_runs_or_loads_blocks(void **state)
 	judge(blocks, sizeof blocks / sizeof blocks[0], passes, sizeof passes / sizeof passes[0]);
 }
 
-static int env_argv(const char *assign_name, const char *value, const char *const *prog)
-{
-	char assign[512];
-	const char *argv[16];
-	int n = 0;
-
-	snprintf(assign, sizeof assign, "%s=%s", assign_name, value);
-	argv[n++] = "env";
-	argv[n++] = assign;
-	while (*prog && n < 15)
-		argv[n++] = *prog++;
-	argv[n] = NULL;
-	return argv_verdict(value, argv);
-}
-
 static void an_argv_variable_a_program_loads_blocks(void **state)
 {
 	static const char *const py[] = {"python3", "/opt/app/run.py", NULL};
