@@ -8726,13 +8726,15 @@ static int ma_sh_echo_file_runs(const char *s, const struct ma_sh_lex *lx, int k
 {
 	size_t p, q, h = qs, fs, fe;
 
+	/* the file and its run first: the elements after the word (the
+	 * command's name, read back from the text, cost sh-words 10 %) */
+	if (!ma_sh_out_file(s, lx, k, &fs, &fe) || !ma_sh_file_run_later(s, lx, k, fs, fe))
+		return 0;
 	while (h > 0 && (s[h - 1] == ' ' || s[h - 1] == '\t'))
 		h--;
-	if (!ma_sh_text_name(s, qs, &p, &q) ||
-	    (!ma_sh_is(s, p, q, "echo") && !ma_sh_is(s, p, q, "printf") &&
-	     !(ma_sh_is(s, p, q, "cat") && h >= 3 && !memcmp(s + h - 3, "<<<", 3))))
-		return 0;
-	return ma_sh_out_file(s, lx, k, &fs, &fe) && ma_sh_file_run_later(s, lx, k, fs, fe);
+	return ma_sh_text_name(s, qs, &p, &q) &&
+	       (ma_sh_is(s, p, q, "echo") || ma_sh_is(s, p, q, "printf") ||
+	        (ma_sh_is(s, p, q, "cat") && h >= 3 && !memcmp(s + h - 3, "<<<", 3)));
 }
 
 /* 1 when the here-document body e0 of lx is written by cat or tee to a
