@@ -5652,14 +5652,37 @@ static int ma_sh_env_code_value(const char *s, const struct ma_sh_el *e, size_t 
 	if (code == 2) {
 		/* the program: the value's first byte past quotes (and
 		 * LESSOPEN's pipe) is the input's */
+		size_t w;
 		v = eq + 1;
 		while (v < a && (s[v] == '\'' || s[v] == '"' || s[v] == '|' ||
 		                 (s[p] == 'L' && (s[v] == ' ' || s[v] == '-'))))
 			v++;
 		if (v < a)
 			return 0;
+		for (w = v; w < e->end && !strchr(" \t'\"", s[w]);)
+			w++;
+		/* a user's editor or pager (EDITOR='code --wait'): only a
+		 * shell, an interpreter, a wrapper or a path */
+		if (ma_sh_env_pref(s + p, eq - p) && !ma_sh_env_prog_runs(s + v, w - v))
+			return 0;
 	}
-	return ma_sh_assign_reaches(s, p);
+	if (!ma_sh_assign_reaches(s, p))
+		return 0;
+	/* an assignment with no command after it stays in the shell (not
+	 * exported: BASH_ENV='...'; bash -c ls), but the shell's own
+	 * variables (PATH, CDPATH, FPATH, PROMPT_COMMAND, SHELLOPTS,
+	 * BASHOPTS) or one export, env, declare ... names */
+	for (v = e->end; s[v] == ' ' || s[v] == '\t';)
+		v++;
+	if (!strchr(";&|\n", s[v]) && s[v])
+		return 1;
+	for (v = p; v > 0 && (s[v - 1] == ' ' || s[v - 1] == '\t');)
+		v--;
+	if (v > 0 && !strchr(";&|\n(", s[v - 1]))
+		return 1; /* after export, env, sudo, declare ... */
+	return ma_sh_is(s, p, eq, "PATH") || ma_sh_is(s, p, eq, "CDPATH") ||
+	       ma_sh_is(s, p, eq, "FPATH") || ma_sh_is(s, p, eq, "PROMPT_COMMAND") ||
+	       ma_sh_is(s, p, eq, "SHELLOPTS") || ma_sh_is(s, p, eq, "BASHOPTS");
 }
 
 /* GIT_CONFIG_PARAMETERS's value w (n bytes, unquoted by the shell), the
@@ -5749,10 +5772,12 @@ static int ma_sh_option_value(struct ma_sh_scan *c, const char *s, const struct 
 		                      (s[k] >= 'a' && s[k] <= 'z') || (s[k] >= '0' && s[k] <= '9')))
 			k++;
 		if (k < e->end && s[k] == '=') {
-			if ((ma_sh_env_key(s + e->start, k - e->start, &pair) || pair) &&
-			    ma_sh_git_env_value(c, s, lx, e, a, b))
+			/* ssh -o ProxyCommand=..., a NAME= of no table: on below */
+			if (ma_sh_env_key(s + e->start, k - e->start, &pair) || pair)
+				return ma_sh_git_env_value(c, s, lx, e, a, b) ||
+				       ma_sh_env_code_value(s, e, a, b);
+			if (ma_sh_env_code_value(s, e, a, b))
 				return 1;
-			return ma_sh_env_code_value(s, e, a, b);
 		}
 	}
 	/* cheap first (session 24: the look for "sed" 256 bytes back cost
@@ -8725,9 +8750,32 @@ static int ma_sh_file_run_later_d(const char *s, const struct ma_sh_lex *lx, int
 			return 1;
 		/* a shell among the words before it (watch -n1 sh F, nohup
 		 * bash F, flock /x sh F) */
-		for (int j = k - 1; j >= 0 && lx->el[j].kind == MA_SH_WORD; j--)
-			if (ma_sh_base_in(s, lx->el[j].start, lx->el[j].end, runs, 9))
-				return 1;
+		/* a shell right before it (its options between) in a command
+		 * that a wrapper starts: sudo -u www sh F, nohup bash F,
+		 * watch -n1 sh F (grep -c sh F is no run) */
+		{
+			int j = k - 1, c0;
+			while (j >= 0 && lx->el[j].kind == MA_SH_WORD && s[lx->el[j].start] == '-')
+				j--;
+			for (c0 = j; c0 > 0 && lx->el[c0 - 1].kind == MA_SH_WORD;)
+				c0--;
+			if (j > c0 && lx->el[j].kind == MA_SH_WORD &&
+			    ma_sh_base_in(s, lx->el[j].start, lx->el[j].end, runs, 9)) {
+				char w[16];
+				size_t b0 = lx->el[c0].start, b1 = lx->el[c0].end;
+				for (size_t x = b1; x > b0; x--)
+					if (s[x - 1] == '/') {
+						b0 = x;
+						break;
+					}
+				if (b1 - b0 < sizeof w) {
+					memcpy(w, s + b0, b1 - b0);
+					w[b1 - b0] = '\0';
+					if (ma_sh_wrap_find(w) || !strcmp(w, "watch"))
+						return 1;
+				}
+			}
+		}
 		if (!ma_sh_text_name(s, e->start, &p, &q))
 			continue;
 		if (ma_sh_base_in(s, p, q, runs, sizeof runs / sizeof runs[0]) ||

@@ -343,6 +343,17 @@ int ma_sh_env_code(const char *s, size_t n);
  * starts a word of the value (an option letter counts only there). */
 int ma_sh_env_opts_load(const char *v, size_t n, int start);
 
+/* 1 when the variable s (n bytes) holds a user's own editor, pager or
+ * prompt command (EDITOR, VISUAL, PAGER, MANPAGER, GIT_EDITOR,
+ * GIT_SEQUENCE_EDITOR, GIT_PAGER, PROMPT_COMMAND): a whole value the
+ * input writes fires only through ma_sh_env_prog_runs. */
+int ma_sh_env_pref(const char *s, size_t n);
+
+/* 1 when the program word w (n bytes) runs code or another program: a
+ * path (a '/'), a shell, an interpreter, nc/socat/script, or a wrapper
+ * (ma_sh_name_kind's prefixes: sudo, env, xargs ...). */
+int ma_sh_env_prog_runs(const char *w, size_t n);
+
 /* 1 when the program s (n bytes) only looks names up or prints (which,
  * man, find, as, go ...): words of text as its operands run nothing. */
 int ma_sh_name_lookup(const char *s, size_t n);

@@ -2148,6 +2148,8 @@ static int ma_sh_env_code_arg(struct moat_request *r, const char *const *argv, i
 				continue;
 			at = memmem(val, n, in[i].form[k], vl);
 			if (!at || (code == 2 && (at > prog || at + vl <= prog)) ||
+			    (code == 2 && ma_sh_env_pref(arg, (size_t)(eq - arg)) &&
+			     !ma_sh_env_prog_runs(prog, strcspn(prog, " \t"))) ||
 			    (code == 3 &&
 			     !ma_sh_env_opts_load(at, vl,
 			                          at == val || at[-1] == ' ' || at[-1] == '\t')))

@@ -214,13 +214,13 @@ static const char *const ma_sh_go_cmds[] = {
 
 /* Variables that change what later commands run or load. */
 static const char *const ma_sh_env_names[] = {
-    "ALL_PROXY",     "BASH_ENV",    "BROWSER",       "CDPATH",         "EDITOR",  "ENV",
-    "GLOBIGNORE",    "HOME",        "HTTPS_PROXY",   "HTTP_PROXY",     "IFS",     "LESSCLOSE",
-    "LESSOPEN",      "MANPAGER",    "NODE_OPTIONS",  "NODE_PATH",      "PAGER",   "PATH",
-    "PERL5LIB",      "PERL5OPT",    "PERLLIB",       "PROMPT_COMMAND", "PS4",     "PYTHONHOME",
-    "PYTHONINSPECT", "PYTHONPATH",  "PYTHONSTARTUP", "RUBYLIB",        "RUBYOPT", "SHELL",
-    "SHELLOPTS",     "BASHOPTS",    "SSH_ASKPASS",   "SUDO_ASKPASS",   "VISUAL",  "all_proxy",
-    "http_proxy",    "https_proxy",
+    "ALL_PROXY",   "BASH_ENV",      "BROWSER",      "CDPATH",         "EDITOR",     "ENV",
+    "GLOBIGNORE",  "HOME",          "HTTPS_PROXY",  "HTTP_PROXY",     "IFS",        "LESSCLOSE",
+    "LESSOPEN",    "MANPAGER",      "NODE_OPTIONS", "NODE_PATH",      "PAGER",      "PATH",
+    "PERL5LIB",    "PERL5OPT",      "PERLLIB",      "PROMPT_COMMAND", "PYTHONHOME", "PYTHONINSPECT",
+    "PYTHONPATH",  "PYTHONSTARTUP", "RUBYLIB",      "RUBYOPT",        "SHELL",      "SHELLOPTS",
+    "BASHOPTS",    "SSH_ASKPASS",   "SUDO_ASKPASS", "VISUAL",         "all_proxy",  "http_proxy",
+    "https_proxy",
 };
 static const char *const ma_sh_env_prefixes[] = {"BASH_FUNC_", "DYLD_", "GIT_", "LD_"};
 
@@ -414,7 +414,7 @@ static const char *const ma_sh_env_code_names[] = {
     "BROWSER",
     "CDPATH",
     "EDITOR",
-    "ENV",
+
     "FPATH",
     "GCONV_PATH",
     "GIT_ASKPASS",
@@ -478,12 +478,43 @@ int ma_sh_env_code(const char *s, size_t n)
 	}
 	if (!ma_sh_in(ma_sh_env_code_names, MA_SH_N(ma_sh_env_code_names), s, n))
 		return 0;
-	if (ma_sh_env_key(s, n, &pair))
+	if (ma_sh_env_key(s, n, &pair) || ma_sh_env_pref(s, n))
 		return 2; /* GIT_EDITOR, PAGER, LESSOPEN, TAR_OPTIONS ... */
 	/* PERL5OPT, RUBYOPT, NODE_OPTIONS, JAVA_TOOL_OPTIONS ... */
 	if (!memcmp(s + n - 3, "OPT", 3) || (n > 8 && !memcmp(s + n - 8, "_OPTIONS", 8)))
 		return 3;
 	return 1;
+}
+
+int ma_sh_env_pref(const char *s, size_t n)
+{
+	static const char *const pref[] = {"EDITOR",    "VISUAL",        "PAGER",
+	                                   "MANPAGER",  "GIT_EDITOR",    "GIT_SEQUENCE_EDITOR",
+	                                   "GIT_PAGER", "PROMPT_COMMAND"};
+
+	for (size_t i = 0; i < MA_SH_N(pref); i++)
+		if (strlen(pref[i]) == n && !memcmp(s, pref[i], n))
+			return 1;
+	return 0;
+}
+
+int ma_sh_env_prog_runs(const char *w, size_t n)
+{
+	static const char runs[] = "sh bash dash zsh ksh ash mksh rbash fish csh tcsh pwsh "
+	                           "busybox python perl ruby node nodejs php lua tclsh expect "
+	                           "awk gawk nc ncat socat script eval exec";
+	char b[32];
+	size_t k = n;
+
+	if (memchr(w, '/', n))
+		return 1;
+	while (k > 0 && ((w[k - 1] >= '0' && w[k - 1] <= '9') || w[k - 1] == '.'))
+		k--; /* python3.11 */
+	if (!k || k >= sizeof b)
+		return 0;
+	memcpy(b, w, k);
+	b[k] = '\0';
+	return ma_sh_in_words(runs, b, k) || ma_sh_name_kind(b, k) == MA_SH_NAME_PREFIX;
 }
 
 int ma_sh_env_opts_load(const char *v, size_t n, int start)

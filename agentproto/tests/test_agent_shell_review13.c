@@ -92,7 +92,8 @@ static void their_benign_twins_stay_allowed(void **state)
 	    {"find . -name ", "-exec", ""},
 	    {"ssh ", "-p2222 host", " uptime"},
 	    {"wget ", "-q http://x", ""},
-	    {"BASH_ENV='", "/home/u/.bashrc", "' bash -c ls"},
+	    /* shell39 (review24n): a file the input names for BASH_ENV is
+	     * sourced by bash -c: blocks now (test_agent_shell39) */
 	    {"BASH_ENV='", "$(id)", "'; bash -c ls"},
 	    {"ENV='", "$(id)", "' sh -c ls"},
 	    {"echo 'BASH_ENV=", "$(id)", "' > notes.txt"},
