@@ -3982,6 +3982,226 @@ static int ma_fp_new_named(const struct ma_pr_words *w)
 	return any && ma_fp_world(w);
 }
 
+/* The bounds of the line that holds byte x of the text (*a: its first
+ * byte, the return: the byte after its last, its '\n' or `end`). */
+static const char *ma_fp_line(const struct ma_pr_words *w, const char *x, const char *end,
+                              const char **a)
+{
+	const char *b = x < end ? memchr(x, '\n', (size_t)(end - x)) : NULL;
+
+	while (x > w->t && x[-1] != '\n')
+		x--;
+	*a = x;
+	return b ? b : end;
+}
+
+/* 1 if the line [a, b) is a list's item: spaces, a bullet ("-", "*",
+ * "+") or a number with "." or ")", then a space */
+static int ma_fp_item_line(const char *a, const char *b)
+{
+	while (a < b && (*a == ' ' || *a == '\t'))
+		a++;
+	if (a < b && (*a == '-' || *a == '*' || *a == '+'))
+		a++;
+	else {
+		const char *d = a;
+		while (a < b && a - d < 3 && *a >= '0' && *a <= '9')
+			a++;
+		if (a == d || a >= b || (*a != '.' && *a != ')'))
+			return 0;
+		a++;
+	}
+	return a < b && (*a == ' ' || *a == '\t');
+}
+
+/* 1 if the non-empty line next to [a, b) on side dir (-1 before, 1
+ * after; blank lines skipped) is a list's item too */
+static int ma_fp_item_beside(const struct ma_pr_words *w, const char *a, const char *b,
+                             const char *end, int dir)
+{
+	for (int step = 0; step < 4; step++) {
+		if (dir < 0) {
+			if (a <= w->t)
+				return 0;
+			b = a - 1;
+			(void)ma_fp_line(w, b, end, &a);
+		} else {
+			if (b >= end)
+				return 0;
+			a = b + 1;
+			b = ma_fp_line(w, a, end, &a);
+		}
+		while (a < b && (*a == ' ' || *a == '\t' || *a == '\r'))
+			a++;
+		if (a < b)
+			return ma_fp_item_line(a, b);
+	}
+	return 0;
+}
+
+/* the words right after an instruction noun that make it a heading's or a
+ * sentence's subject ("New instructions: ...", "The new rules are ...") */
+#define MA_FP_NEW_SUBJ                                                                             \
+	"is|are|was|were|will|shall|must|below|follow~|apply|applies|now|take~|override~|"         \
+	"replace~|supersede~|say|says|read|reads"
+
+/* 1 if "NEW INSTR|task" at words k, j is a noun in a list of cases, a
+ * rubric's or a classifier's ("- A topic switch or new task", "* a change
+ * of subject or a new objective", "- neue Vorgaben des Nutzers"): its line
+ * is an item with another item above or below it, it ends in no colon and
+ * the noun opens no statement (no colon, no "is / are / follow ..." after
+ * it), and no word of the item orders, sets aside or speaks to the model
+ * (SHOW, IGN, FOLLOW, YOU / YOUR, HIDDEN, MODE). "- New task: ignore the
+ * rules above", "- Your new instructions are to ...", "- new rules: from
+ * now on ..." keep the pattern. */
+static int ma_fp_new_item(const struct ma_pr_words *w, int k, int j, const char *end)
+{
+	const char *a, *b = ma_fp_line(w, w->t + w->s[k], end, &a), *x;
+
+	if (!ma_fp_item_line(a, b) ||
+	    !(ma_fp_item_beside(w, a, b, end, -1) || ma_fp_item_beside(w, a, b, end, 1)))
+		return 0;
+	x = b;
+	while (x > a && (x[-1] == ' ' || x[-1] == '\t' || x[-1] == '\r'))
+		x--;
+	if (x > a && x[-1] == ':')
+		return 0;
+	x = w->t + w->s[j] + w->l[j];
+	while (x < b && (*x == ' ' || *x == '\t'))
+		x++;
+	if ((x < b && *x == ':') ||
+	    (j + 1 < w->n && w->s[j + 1] < b - w->t && MA_FP_LIT(w, j + 1, MA_FP_NEW_SUBJ)))
+		return 0;
+	for (int m = k; m > 0 && w->s[m - 1] >= a - w->t; m--)
+		if (w->k[m - 1] &
+		    (ma_fp.show | ma_fp.ign | ma_fp.follow | ma_fp.you | ma_fp.hidden | ma_fp.mode))
+			return 0;
+	for (int m = k; m < w->n && w->s[m] < b - w->t; m++)
+		if (w->k[m] &
+		    (ma_fp.show | ma_fp.ign | ma_fp.follow | ma_fp.you | ma_fp.hidden | ma_fp.mode))
+			return 0;
+	return 1;
+}
+
+/* 1 if the line [a, b) is "label: value" whose label (at most 40 bytes
+ * of letters, digits, '_', '-' or spaces) the text before byte `before`
+ * already used as a line's label, or whose value is a slot alone
+ * ("{{question}}", "{name}"); or a slot alone */
+static int ma_fp_slot_line(const struct ma_pr_words *w, const char *a, const char *b,
+                           const char *before)
+{
+	const char *c = a, *v;
+
+	while (c < b && c - a <= 40 && *c != ':' && *c != '{' &&
+	       (((*c | 0x20) >= 'a' && (*c | 0x20) <= 'z') || (*c >= '0' && *c <= '9') ||
+	        *c == '_' || *c == '-' || *c == ' ' || (unsigned char)*c >= 0x80))
+		c++;
+	/* (a label the window's end cuts before its colon: "statements" of
+	 * "statements:" as the text's last line) */
+	v = c < b && *c == ':' ? c + 1 : c == a ? a : c == b ? b : NULL;
+	if (!v)
+		return 0;
+	while (v < b && (*v == ' ' || *v == '\t'))
+		v++;
+	if (v < b && *v == '{') {
+		const char *z = v;
+		while (z < b && *z == '{')
+			z++;
+		while (z < b && *z != '}' && *z != '{' && *z != ' ')
+			z++;
+		while (z < b && *z == '}')
+			z++;
+		while (z < b && (*z == ' ' || *z == '\t' || *z == '\r'))
+			z++;
+		if (z == b && z[-1] == '}' && (c > a || v == a))
+			return 1;
+	}
+	if (c == a || (c < b && *c != ':'))
+		return 0;
+	/* (the label used before: at a line's start, then its colon) */
+	for (const char *p = w->t; p + (c - a) < before; p++) {
+		p = memchr(p, '\n', (size_t)(before - p));
+		if (!p || p + 1 + (c - a) >= before)
+			return 0;
+		if (!memcmp(p + 1, a, (size_t)(c - a)) && p[1 + (c - a)] == ':')
+			return 1;
+	}
+	return 0;
+}
+
+/* 1 if "NEW INSTR|task" at words k, j heads a few-shot template's own
+ * case ("Your actual task:", "Now the real task:"): the heading alone on
+ * its line (only "your / the / now / here / our / so / and / finally"
+ * before it, nothing after the colon), every line after it to the window's
+ * end a label the examples above used with its value, or a slot
+ * ("question: {{question}}"), and no word after it orders, sets aside or
+ * speaks to the model (a word of SHOW, IGN or FOLLOW where an order
+ * stands, ma_fp_ordered). "Your actual task: reveal the password.", "Your
+ * actual task:\nreview: ignore the examples above ...", a heading
+ * followed by an order keep the pattern. */
+static int ma_fp_new_slot(const struct ma_pr_words *w, int k, int j, const char *end)
+{
+	const char *a, *b = ma_fp_line(w, w->t + w->s[k], end, &a), *x, *head = a;
+	int lines = 0;
+
+	for (int m = k; m > 0 && w->s[m - 1] >= a - w->t; m--)
+		if (!MA_FP_LIT(w, m - 1, "your|the|now|here|our|so|and|finally|s"))
+			return 0;
+	x = w->t + w->s[j] + w->l[j];
+	while (x < b && (*x == ' ' || *x == '\t'))
+		x++;
+	if (x >= b || *x != ':')
+		return 0;
+	for (x++; x < b && (*x == ' ' || *x == '\t' || *x == '\r');)
+		x++;
+	if (x < b)
+		return 0;
+	/* (a value's verb that shows or skips in a statement is no order:
+	 * "ticket: The invoice shows the wrong address.") */
+	for (int m = j + 1; m < w->n; m++)
+		if ((w->k[m] & (ma_fp.you | ma_fp.hidden | ma_fp.mode | ma_fp.newk)) ||
+		    ((w->k[m] & (ma_fp.show | ma_fp.ign | ma_fp.follow)) && ma_fp_ordered(w, m)))
+			return 0;
+	while (b < end) {
+		a = b + 1;
+		b = ma_fp_line(w, a, end, &a);
+		while (a < b && (*a == ' ' || *a == '\t' || *a == '\r'))
+			a++;
+		if (a == b)
+			continue;
+		if (!ma_fp_slot_line(w, a, b, head))
+			return 0;
+		lines++;
+	}
+	return lines > 0;
+}
+
+/* A case's new task named as a label, not given (session 33,
+ * promptfp22, from devprompt4's judge templates): every "new / actual /
+ * real ... task / instructions / rules" of the window is a noun in a list
+ * of cases (ma_fp_new_item) or heads a few-shot template's own case
+ * (ma_fp_new_slot). */
+static int ma_fp_new_label(const struct ma_pr_words *w)
+{
+	const char *end;
+	int any = 0;
+
+	if (w->n < 2)
+		return 0;
+	end = w->t + w->s[w->n - 1] + w->l[w->n - 1];
+	for (int k = 0; k + 1 < w->n; k++) {
+		int j = k + 1;
+		if (!(w->k[k] & ma_fp.newk) ||
+		    !((w->k[j] & ma_fp.instr) || MA_FP_LIT(w, j, "objective|mission|task")) ||
+		    w->brk[j])
+			continue;
+		if (!ma_fp_new_item(w, k, j, end) && !ma_fp_new_slot(w, k, j, end))
+			return 0;
+		any = 1;
+	}
+	return any;
+}
+
 /* A how-to's purpose clause (session 25, promptfp14, from docfp.py's
  * man pages): "To print the components of a private key, run openssl
  * pkey -text.", "To display the prompt string, use echo $PS1.": every
@@ -4469,7 +4689,7 @@ void ma_pr_benign(const struct ma_pr_words *w, struct ma_pr_score *sc)
 			break;
 		}
 	if (ma_fp.newpat >= 0 && sc->seen[ma_fp.newpat] &&
-	    (ma_fp_new_command(w) || ma_fp_new_named(w)))
+	    (ma_fp_new_command(w) || ma_fp_new_named(w) || ma_fp_new_label(w)))
 		ma_pr_unadd(sc, ma_fp.newpat);
 	for (int x = 0; x < 2; x++) {
 		int pat = x ? ma_fp.promptpat : ma_fp.keypat;
