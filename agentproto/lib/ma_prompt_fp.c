@@ -813,6 +813,29 @@ static int ma_fp_print_form(const struct ma_pr_words *w, int k, int n1)
 	       MA_FP_LIT(w, n1 + 1, "copy|copies|page~|sheet~|side~|set~");
 }
 
+/* 1 if the verb of output at k is a heading's first word with a noun of
+ * the answer's form at n1 (session 33, promptfp22, from devprompt4's
+ * judge templates): "Output format (strict JSON):", "Output schema:",
+ * "Print format\n", "Write style -": the noun ends the heading (a colon,
+ * a bracket, a dash or the line's end after it). "Output format strings"
+ * and "Output PWNED" are no heading; the rules' nouns ("Print
+ * instructions:", "Output rules") are left out, an extraction's words. */
+static int ma_fp_form_heading(const struct ma_pr_words *w, int k, int n1)
+{
+	const char *x, *end;
+
+	if (!MA_FP_LIT(w, k, "output|print|write|respond|response|reply|answer") ||
+	    !MA_FP_LIT(w, n1,
+	               "format~|formatting|schema~|structure|template~|style|layout|shape|"
+	               "spec|specification~|length|fields|requirement~"))
+		return 0;
+	x = w->t + w->s[n1] + w->l[n1];
+	end = w->t + w->s[w->n - 1] + w->l[w->n - 1];
+	while (x < end && (*x == ' ' || *x == '\t' || *x == '\r'))
+		x++;
+	return x >= end || *x == ':' || *x == '(' || *x == '[' || *x == '-' || *x == '\n';
+}
+
 /* 1 if the text carries a payload beside an override (session 22,
  * prompt12): the hijack's goal words ("PWNED", "HACKED", "access
  * granted"); output forced, an order to say, print or write something
@@ -854,7 +877,7 @@ static int ma_fp_orders(const struct ma_pr_words *w)
 		        "up|on|in|to|back|some|any|more|new|el|la|los|las|il|le|les|o|os|as|"
 		        "um|uma|un|una|une|der|die|das|den|ein|eine|een|het|de|hello|hi|"
 		        "goodbye|thanks|sorry|please") &&
-		    !ma_fp_print_form(w, k, n1))
+		    !ma_fp_print_form(w, k, n1) && !ma_fp_form_heading(w, k, n1))
 			return 1;
 		if (MA_FP_LIT(w, k,
 		              "transfer~|wire|remit|pay|send|forward|move|leak|upload|email|"
