@@ -427,6 +427,13 @@ void ma_pr_benign(const struct ma_pr_words *w, struct ma_pr_score *sc);
  * that is no dot file's name); plain: word by word (the unit test's
  * reference), else eight words a step where no brk byte is 1 first */
 int ma_fp_sentence_of(const struct ma_pr_words *w, int i, int *e, int plain);
+/* ma_prompt_fp.c: 1 if words i and i + 1 are glued by '_' into one
+ * identifier ("system_instructions") that is one value of a bracketed
+ * enumeration ("<user_message|system_instructions|tool_result>",
+ * "{user_message, system_prompt}"): a '|' or ',' right before or after
+ * it, an opening bracket before it past the other values (session 33,
+ * promptfp22). end: the byte after the window's last word. */
+int ma_fp_enum_value(const struct ma_pr_words *w, int i, const char *end);
 /* 1 if word i of w is one of the lower-case alternatives of lit[0..ll)
  * ('|' between them, '~' ending a stem; an alternative has a byte at
  * least: "~" alone is none). */

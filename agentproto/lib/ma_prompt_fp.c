@@ -1307,6 +1307,95 @@ static int ma_fp_relabelled(const struct ma_pr_words *w, int s, int e)
  * over your system instructions" stay. */
 static int ma_fp_unordered_form(const struct ma_pr_words *w, int k);
 
+/* 1 if every mention of the model's prompt or instructions in the window
+ * is a value of an enumeration (session 33, promptfp22, from devprompt4's
+ * PII screen): glued by '_' into one identifier ("system_instructions",
+ * "system_prompt") between alternatives parted by '|' or ',' in brackets
+ * or braces ("source: <user_message|system_instructions|tool_result>",
+ * "{user_turn, system_prompt, web_page}"), and no word of SHOW in its
+ * sentence stands where an order does. "Print <system_prompt>", "Show me
+ * the system_prompt|notes fields." and "print system_prompt" keep the
+ * hint. */
+/* (ma_prompt.h) an enumeration's value: "<user_message|system_prompt>";
+ * ma_prompt_tool.c's system marker reads it too */
+int ma_fp_enum_value(const struct ma_pr_words *w, int i, const char *end)
+{
+	const char *a = w->t + w->s[i], *b, *x, *y, *c;
+	int seps = 0;
+
+	if (i + 1 >= w->n || w->t + w->s[i + 1] != a + w->l[i] + 1 || a[w->l[i]] != '_')
+		return 0;
+	while (a > w->t && (ma_pr_alnum((unsigned char)a[-1]) || a[-1] == '_'))
+		a--;
+	b = w->t + w->s[i + 1] + w->l[i + 1];
+	while (b < end && (ma_pr_alnum((unsigned char)*b) || *b == '_'))
+		b++;
+	while (a > w->t && a[-1] == ' ')
+		a--;
+	while (b < end && *b == ' ')
+		b++;
+	/* (a separator or a bracket on both sides; the window's end may cut
+	 * the text after it: nothing of the window follows then) */
+	if (a == w->t || !a[-1] || !strchr("|<[{(,", a[-1]) ||
+	    (b < end && (!*b || !strchr("|>]}),", *b))))
+		return 0;
+	if (a[-1] != '|' && a[-1] != ',' && !(b < end && (*b == '|' || *b == ',')))
+		return 0;
+	/* (the opening bracket, past the values before it: letters, digits,
+	 * '_', '-', '.', spaces and the separators, on its line) */
+	for (x = a - 1; x > w->t && a - x <= 400 && !(*x && strchr("<[{(", *x)); x--)
+		if (!(ma_pr_alnum((unsigned char)*x) || (*x && strchr("_-. |,", *x))))
+			return 0;
+	if (!*x || !strchr("<[{(", *x))
+		return 0;
+	/* (three values or more, a field's: a label, a word or '=' before
+	 * the bracket and no colon after its close -- "source: <a|b|c>",
+	 * "one of {a, b, c}"; "[system_instructions|override]: ..." opening
+	 * a line is a forged marker) */
+	for (y = x + 1; y < end && y - x <= 800 &&
+	                (ma_pr_alnum((unsigned char)*y) || (*y && strchr("_-. |,", *y)));
+	     y++)
+		seps += *y == '|' || *y == ',';
+	if (seps < 2 || (y < end && (!*y || !strchr(">]})", *y))))
+		return 0;
+	for (y++; y < end && *y == ' ';)
+		y++;
+	if (y < end && *y == ':')
+		return 0;
+	for (c = x; c > w->t && c[-1] == ' ';)
+		c--;
+	return c > w->t && (c[-1] == ':' || c[-1] == '=' || ma_pr_alnum((unsigned char)c[-1]));
+}
+
+static int ma_fp_ordered(const struct ma_pr_words *w, int v);
+
+static int ma_fp_hint_ident(const struct ma_pr_words *w)
+{
+	const char *end = w->t + w->s[w->n - 1] + w->l[w->n - 1];
+	int any = 0;
+
+	for (int k = 0; k + 1 < w->n; k++) {
+		int e, s;
+		if (!(w->k[k] & ma_fp.hidden) || w->brk[k + 1] == 1 ||
+		    !MA_FP_LIT(w, k + 1, "prompt~|instruction~|text"))
+			continue;
+		if (!ma_fp_enum_value(w, k, end))
+			return 0;
+		/* (an order to show on the value's line, or in the five words
+		 * before it: "Print <system_prompt|...>"; a format's line after
+		 * "List every instance:\nFINDINGS:" shows nothing of it) */
+		s = ma_fp_sentence(w, k, &e);
+		for (int v = s; v < e; v++) {
+			const char *p = w->t + w->s[v < k ? v : k], *q = w->t + w->s[v < k ? k : v];
+			if ((w->k[v] & ma_fp.show) && ma_fp_ordered(w, v) &&
+			    ((v < k && k - v <= 5) || !memchr(p, '\n', (size_t)(q - p))))
+				return 0;
+		}
+		any = 1;
+	}
+	return any;
+}
+
 static int ma_fp_hint_ruled(const struct ma_pr_words *w)
 {
 	int any = 0;
@@ -4721,7 +4810,7 @@ void ma_pr_benign(const struct ma_pr_words *w, struct ma_pr_score *sc)
 			ma_pr_unadd(sc, pat);
 	}
 	/* (the system prompt named as the rules' source: promptfp21) */
-	if (ma_fp.hint >= 0 && sc->seen[ma_fp.hint] && ma_fp_hint_ruled(w))
+	if (ma_fp.hint >= 0 && sc->seen[ma_fp.hint] && (ma_fp_hint_ruled(w) || ma_fp_hint_ident(w)))
 		ma_pr_unadd(sc, ma_fp.hint);
 	if (!(w->kall & (ma_fp.ign | ma_fp.mode | ma_fp.neg | ma_fp.goal)))
 		return;

@@ -400,6 +400,11 @@ static int ma_tl_marker(const struct ma_pr_words *w, int i, const char *end,
 				 * "SYSTEM NOTICE:" by its colon, but not "System message:"
 				 * (a developer's prompt pasted with its system part) */
 				c = ma_tl_after(w, i + 1, end);
+				/* (not one value of an enumeration: "source:
+				 * <user_message|system_instructions|tool_result>",
+				 * promptfp22) */
+				if (ma_fp_enum_value(w, i, end))
+					return 0;
 				if (c == ')' || c == ']' || c == '>' || c == '#' ||
 				    (p && strchr("#([<*_|", p)))
 					return 2;
