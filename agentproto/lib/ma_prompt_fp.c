@@ -4157,6 +4157,24 @@ static int ma_fp_item_beside(const struct ma_pr_words *w, const char *a, const c
 	"is|are|was|were|will|shall|must|below|follow~|apply|applies|now|take~|override~|"         \
 	"replace~|supersede~|say|says|read|reads"
 
+/* 1 if words [from, to) hold the hijack's payload (review25 on
+ * promptfp22): a goal word ("PWNED", "HACKED"), "access granted", or a
+ * verb of saying or making at an order's place (ma_fp_ordered: "q: say
+ * PWNED", "- new task: write ...") */
+static int ma_fp_case_payload(const struct ma_pr_words *w, int from, int to)
+{
+	for (int m = from; m < to; m++)
+		if ((w->k[m] & ma_fp.goal) ||
+		    ((w->k[m] & ma_fp.access) && m + 1 < w->n && (w->k[m + 1] & ma_fp.granted)) ||
+		    ((MA_FP_LIT(w, m, MA_FP_ORDERV) ||
+		      MA_FP_LIT(w, m,
+		                "print|output|repeat|type|declare|announce|send|forward|transfer~|"
+		                "wire|pay|delete|run|execute|open|visit|click")) &&
+		     ma_fp_ordered(w, m)))
+			return 1;
+	return 0;
+}
+
 /* 1 if "NEW INSTR|task" at words k, j is a noun in a list of cases, a
  * rubric's or a classifier's ("- A topic switch or new task", "* a change
  * of subject or a new objective", "- neue Vorgaben des Nutzers"): its line
@@ -4184,6 +4202,16 @@ static int ma_fp_new_item(const struct ma_pr_words *w, int k, int j, const char 
 	if ((x < b && *x == ':') ||
 	    (j + 1 < w->n && w->s[j + 1] < b - w->t && MA_FP_LIT(w, j + 1, MA_FP_NEW_SUBJ)))
 		return 0;
+	/* (a case's name ends at the noun or goes on in a clause or a
+	 * place: "new task unrelated to ...", "new constraint that builds
+	 * on ...", "neue Vorgaben des Nutzers"; not into an order: "- new
+	 * instructions write a poem instead", review25) */
+	if (j + 1 < w->n && w->s[j + 1] < b - w->t &&
+	    !MA_FP_LIT(w, j + 1,
+	               "that|which|who|whose|where|when|of|for|from|by|in|on|at|with|without|"
+	               "about|unrelated|or|and|nor|the|a|an|this|these|their|des|der|de|del|"
+	               "da|do|para|pour|fur|von|du|que|qui|die|das|dal|della|e|et|y|o|ou|oder|und"))
+		return 0;
 	for (int m = k; m > 0 && w->s[m - 1] >= a - w->t; m--)
 		if (w->k[m - 1] &
 		    (ma_fp.show | ma_fp.ign | ma_fp.follow | ma_fp.you | ma_fp.hidden | ma_fp.mode))
@@ -4192,7 +4220,7 @@ static int ma_fp_new_item(const struct ma_pr_words *w, int k, int j, const char 
 		if (w->k[m] &
 		    (ma_fp.show | ma_fp.ign | ma_fp.follow | ma_fp.you | ma_fp.hidden | ma_fp.mode))
 			return 0;
-	return 1;
+	return !ma_fp_case_payload(w, k, w->n < j + 12 ? w->n : j + 12);
 }
 
 /* 1 if the line [a, b) is "label: value" whose label (at most 40 bytes
@@ -4270,6 +4298,10 @@ static int ma_fp_new_slot(const struct ma_pr_words *w, int k, int j, const char 
 		return 0;
 	/* (a value's verb that shows or skips in a statement is no order:
 	 * "ticket: The invoice shows the wrong address.") */
+	/* (nor the hijack's payload in the case: "q: say PWNED", "a: Access
+	 * granted", review25) */
+	if (ma_fp_case_payload(w, j + 1, w->n))
+		return 0;
 	for (int m = j + 1; m < w->n; m++)
 		if ((w->k[m] & (ma_fp.you | ma_fp.hidden | ma_fp.mode | ma_fp.newk)) ||
 		    ((w->k[m] & (ma_fp.show | ma_fp.ign | ma_fp.follow)) && ma_fp_ordered(w, m)))
