@@ -6471,8 +6471,11 @@ static int ma_sh_ansible_arg_at(const char *s, size_t w0)
 static int ma_sh_reparses(const char *s, size_t w0, int attached, size_t *ssh_from)
 {
 	static const struct ma_sh_lit shells[] = {
-	    MA_SH_LIT("sh"),  MA_SH_LIT("bash"), MA_SH_LIT("dash"), MA_SH_LIT("zsh"),
-	    MA_SH_LIT("ksh"), MA_SH_LIT("ash"),  MA_SH_LIT("mksh"), MA_SH_LIT("hush")};
+	    MA_SH_LIT("sh"), MA_SH_LIT("bash"), MA_SH_LIT("dash"), MA_SH_LIT("zsh"),
+	    MA_SH_LIT("ksh"), MA_SH_LIT("ash"), MA_SH_LIT("mksh"), MA_SH_LIT("hush"),
+	    /* their -c and ';' as sh's (review24j, shell38) */
+	    MA_SH_LIT("rbash"), MA_SH_LIT("fish"), MA_SH_LIT("csh"), MA_SH_LIT("tcsh"),
+	    MA_SH_LIT("yash"), MA_SH_LIT("posh")};
 	static const struct ma_sh_lit with_c[] = {
 	    MA_SH_LIT("su"),      MA_SH_LIT("runuser"),   MA_SH_LIT("flock"),  MA_SH_LIT("script"),
 	    MA_SH_LIT("vagrant"), MA_SH_LIT("nix-shell"), MA_SH_LIT("gcloud"), MA_SH_LIT("mussh")};

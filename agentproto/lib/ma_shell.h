@@ -302,9 +302,15 @@ int ma_sh_code_shell_strings(int lang, const char *s, size_t n,
 int ma_sh_ex_judge(const char *s, size_t n, size_t a, size_t b);
 
 /* 1 when argv[0]'s base name is a shell that takes a script with -c (sh,
- * bash, dash, zsh, ksh, ash, mksh, busybox sh): *script gets the index of
- * that argument, or -1 when there is no -c. */
+ * bash, rbash, dash, zsh, ksh, ash, mksh, yash, fish, csh, tcsh, busybox
+ * sh; pwsh -Command): *script gets the index of that argument, or -1
+ * when there is no -c. */
 int ma_sh_is_shell_c(const char *const *argv, int argc, int *script);
+
+/* For a wrapper of ma_shell_wrap.c at argv[i] (firejail, bwrap, setpriv,
+ * prlimit, ip netns exec NS, gdb --args ...), the index of the command
+ * it runs, or 0 (another program, or no command). */
+int ma_sh_wrap_command(const char *const *argv, int argc, int i);
 
 /* What a command's name is (ma_shell_names.c). */
 enum ma_sh_name {

@@ -41,33 +41,124 @@ static const char *ma_sh_base(const char *p)
 
 static int ma_sh_argv_program(const char *const *argv, int argc);
 
+/* What kind of shell the base name b is: 1 one that reads its -c line
+ * as a POSIX shell does (sh, bash, rbash, dash, zsh, ksh, ash, mksh,
+ * yash, hush, posh; fish, csh and tcsh take the same -c and ';'), 2
+ * PowerShell (pwsh, powershell: -Command), 3 busybox (its sh or ash
+ * applet next), 4 su and runuser (a -c line to the user's shell); 0
+ * none. */
+static int ma_sh_shell_kind(const char *b)
+{
+	static const char *const posix[] = {"sh",  "bash", "rbash", "dash", "zsh",  "ksh",
+	                                    "ash", "mksh", "yash",  "hush", "posh", "fish",
+	                                    "csh", "tcsh", "ksh93", "lksh", NULL};
+
+	switch (b[0]) { /* most names: one comparison */
+	case 'a':
+	case 'b':
+	case 'c':
+	case 'd':
+	case 'f':
+	case 'h':
+	case 'k':
+	case 'l':
+	case 'm':
+	case 'p':
+	case 'r':
+	case 's':
+	case 't':
+	case 'y':
+	case 'z':
+		break;
+	default:
+		return 0;
+	}
+	for (int k = 0; posix[k]; k++)
+		if (!strcmp(b, posix[k]))
+			return 1;
+	if (!strcmp(b, "pwsh") || !strcmp(b, "powershell") || !strcmp(b, "pwsh-preview"))
+		return 2;
+	if (!strcmp(b, "busybox"))
+		return 3;
+	if (!strcmp(b, "su") || !strcmp(b, "runuser"))
+		return 4;
+	return 0;
+}
+
+/* 1 when the PowerShell parameter o (case ignored, any unique prefix
+ * as pwsh reads it) is name, at least min bytes of it. */
+static int ma_sh_ps_param(const char *o, const char *name, size_t min)
+{
+	size_t n = strlen(o);
+
+	return o[0] == '-' && n >= min && n <= strlen(name) && !strncasecmp(o, name, n);
+}
+
+/* pwsh's (powershell's) command: the element after -Command (-c, -co,
+ * -command ..., case ignored) and its parameters' values skipped
+ * (about_Pwsh: -File ends them, -EncodedCommand's base64 is not read).
+ * *script: its index, or -1. */
+static void ma_sh_ps_command(const char *const *argv, int argc, int i, int *script)
+{
+	static const char *const vals[] = {
+	    "-executionpolicy", "-windowstyle",   "-workingdirectory",  "-configurationname",
+	    "-inputformat",     "-outputformat",  "-settingsfile",      "-version",
+	    "-custompipename",  "-psconsolefile", "-configurationfile", NULL};
+
+	for (; i < argc && argv[i]; i++) {
+		const char *o = argv[i];
+		if (o[0] != '-')
+			return;
+		if (ma_sh_ps_param(o, "-command", 2) || ma_sh_ps_param(o, "-commandwithargs", 9) ||
+		    !strcasecmp(o, "-cwa")) {
+			if (i + 1 < argc && argv[i + 1])
+				*script = i + 1;
+			return;
+		}
+		if (ma_sh_ps_param(o, "-file", 2) || ma_sh_ps_param(o, "-encodedcommand", 2))
+			return;
+		for (int k = 0; vals[k]; k++)
+			if (ma_sh_ps_param(o, vals[k], 4) || (!strcasecmp(o, "-ep") && !k) ||
+			    (!strcasecmp(o, "-wd") && k == 2) || (!strcasecmp(o, "-w") && k == 1)) {
+				i++;
+				break;
+			}
+	}
+}
+
 /* ma_sh_is_shell_c for the program at argv[p] (ma_sh_argv_program's
  * answer, read once by the caller: a docker line's options cost ~4k
- * instructions to read). */
+ * instructions to read); also for a shell further in an argv a wrapper
+ * the check does not know runs (ma_sh_later_shells). */
 static int ma_sh_is_shell_c_at(const char *const *argv, int argc, int p, int *script)
 {
-	static const char *const shells[] = {"sh",   "bash", "dash",    "zsh", "ksh",     "ash",
-	                                     "mksh", "yash", "busybox", "su",  "runuser", NULL};
 	const char *b;
-	int i = p + 1, known = 0;
+	int i = p + 1, kind;
 
 	*script = -1;
 	if (argc < 1 || !argv[0])
 		return 0;
 	b = ma_sh_base(argv[p]);
-	for (int k = 0; shells[k]; k++)
-		if (!strcmp(b, shells[k]))
-			known = 1;
-	if (!known)
+	kind = ma_sh_shell_kind(b);
+	if (!kind)
 		return 0;
-	if (!strcmp(b, "busybox")) {
+	if (kind == 2) {
+		ma_sh_ps_command(argv, argc, i, script);
+		return 1;
+	}
+	if (kind == 3) {
 		if (argc < p + 2 || !argv[p + 1] ||
 		    (strcmp(argv[p + 1], "sh") && strcmp(argv[p + 1], "ash")))
 			return 0;
 		i = p + 2;
 	}
 	/* options up to the one that holds 'c' (-c, -ec, -lc ...); the script
-	 * is the first argument after the options */
+	 * is the first argument after the options. The options that take
+	 * the next element are skipped with it: -o/+o NAME, bash's -O/+O
+	 * NAME (shopt), --rcfile/--init-file FILE (bash, yash), zsh's
+	 * --emulate NAME (review24o: bash -O extglob -c LINE went
+	 * unjudged); fish's -C/--init-command and --command take a line as
+	 * -c does */
 	for (int c = 0; i < argc && argv[i]; i++) {
 		const char *o = argv[i];
 		if (o[0] != '-' && o[0] != '+') {
@@ -82,8 +173,12 @@ static int ma_sh_is_shell_c_at(const char *const *argv, int argc, int p, int *sc
 		}
 		if (o[1] != '-' && strchr(o + 1, 'c'))
 			c = 1;
-		if (!strcmp(o, "-o") || !strcmp(o, "+o"))
-			i++; /* -o option-name */
+		if (!strcmp(o, "--command") || !strcmp(o, "--init-command") ||
+		    (!strcmp(o, "-C") && !strcmp(b, "fish")))
+			c = 1;
+		if (!strcmp(o, "-o") || !strcmp(o, "+o") || !strcmp(o, "-O") || !strcmp(o, "+O") ||
+		    !strcmp(o, "--rcfile") || !strcmp(o, "--init-file") || !strcmp(o, "--emulate"))
+			i++; /* -o option-name, -O shopt-name, --rcfile FILE */
 	}
 	return 1;
 }
@@ -256,8 +351,10 @@ static int ma_sh_runner_danger(const char *const *argv, int ai)
  * command named next (env, sudo, nice, timeout, nohup, xargs ...:
  * ma_sh_name_kind's MA_SH_NAME_PREFIX) with their options (and the value
  * of those that take one: ma_sh_wrap_opts), numbers (timeout 5) and
- * NAME=value (env), or in a container or another root (docker exec c,
- * kubectl exec pod --, chroot /srv: ma_sh_runners). */
+ * NAME=value (env), in a container or another root (docker exec c,
+ * kubectl exec pod --, chroot /srv: ma_sh_runners), or behind a wrapper
+ * of ma_shell_wrap.c (firejail, setpriv, prlimit, ip netns exec NS,
+ * gdb --args ...). */
 static int ma_sh_argv_program(const char *const *argv, int argc)
 {
 	static const struct ma_sh_prog_opts none = {"", "", "", "", "", "", 0, NULL};
@@ -271,8 +368,16 @@ static int ma_sh_argv_program(const char *const *argv, int argc)
 			i = rc;
 			continue;
 		}
-		if (ma_sh_name_kind(b, strlen(b)) != MA_SH_NAME_PREFIX)
+		if (ma_sh_name_kind(b, strlen(b)) != MA_SH_NAME_PREFIX) {
+			/* firejail, setpriv, prlimit, ip netns exec NS ...
+			 * (ma_shell_wrap.c) */
+			rc = ma_sh_wrap_command(argv, argc, i);
+			if (rc > 0) {
+				i = rc;
+				continue;
+			}
 			break;
+		}
 		w = ma_sh_wrap_find(b);
 		if (!w)
 			w = &none;
@@ -1156,6 +1261,17 @@ static void ma_sh_git_key(const char *s, struct ma_sh_vjudge *j)
 	}
 	if (s[e] && ma_sh_git_value_plain(s, e, s + e + 1, strlen(s + e + 1)))
 		return; /* a pager off or cat: no program (shellfp8) */
+	if (s[e] && d1 == 5 && !strncasecmp(s, "alias", 5)) {
+		/* alias.NAME=!LINE: git runs LINE with sh -c when the alias
+		 * is used (git-config(1); review24q: git -c alias.co='!id'
+		 * co ran id); an alias without '!' is a git command line */
+		size_t v = e + 1 + strspn(s + e + 1, " \t");
+		if (s[v] == '!') {
+			ma_sh_vjudge_class(j, MA_SH_KEY_SHELL);
+			j->rest_at = v + 1;
+			return;
+		}
+	}
 	ma_sh_vjudge_class(j, ma_sh_git_key_class(s, e));
 }
 
@@ -1338,12 +1454,28 @@ static int ma_sh_value_check(struct moat_request *r, const char *const *argv, in
  * follow an operand), or 0. */
 static int ma_sh_dash_c(const char *const *argv, int argc, int prog, size_t *at)
 {
+	/* the letters that take a value, per program: a cluster whose last
+	 * letter is c and that holds none of them before (script -qc LINE,
+	 * su -lc LINE, flock -xc; review24j: script -qc went unjudged) */
+	const char *b = ma_sh_base(argv[prog]);
+	const char *vals = !strcmp(b, "script")                        ? "BEIOTmt"
+	                   : !strcmp(b, "flock")                       ? "wE"
+	                   : !strcmp(b, "su") || !strcmp(b, "runuser") ? "gGswu"
+	                                                               : NULL;
+
 	*at = 0;
 	for (int i = prog + 1; i < argc && argv[i]; i++) {
-		if (!strcmp(argv[i], "--"))
+		const char *o = argv[i];
+		size_t ol = strlen(o);
+		if (!strcmp(o, "--"))
 			return 0;
-		if ((!strcmp(argv[i], "-c") || !strcmp(argv[i], "--command") ||
-		     !strcmp(argv[i], "--run")) &&
+		if (vals && ol > 2 && o[0] == '-' && o[1] != '-' && o[ol - 1] == 'c' &&
+		    strcspn(o + 1, vals) == ol - 1 &&
+		    strspn(o + 1, "abcdefghijklmnopqrstuvwxyz"
+		                  "ABCDEFGHIJKLMNOPQRSTUVWXYZ") == ol - 1 &&
+		    i + 1 < argc && argv[i + 1])
+			return i + 1;
+		if ((!strcmp(o, "-c") || !strcmp(o, "--command") || !strcmp(o, "--run")) &&
 		    i + 1 < argc && argv[i + 1])
 			return i + 1;
 		if (!strncmp(argv[i], "--command=", 10) || !strncmp(argv[i], "--run=", 6)) {
@@ -1874,6 +2006,177 @@ ma_sh_parallel_check(struct moat_request *r, const char *const *argv, int argc, 
 	return -1;
 }
 
+/* 1 when perl code v reads its operands through the two-argument open
+ * of <> (<> or <ARGV>; not <<>>, which opens them as plain files). */
+static int ma_sh_perl_reads_argv(const char *v)
+{
+	for (const char *p = strstr(v, "<>"); p; p = strstr(p + 1, "<>"))
+		if ((p == v || p[-1] != '<') && p[2] != '>')
+			return 1;
+	return strstr(v, "<ARGV>") != NULL;
+}
+
+/* 1 when perl's two-argument open reads the operand e as a command or
+ * a file to write (perlop, "I/O Operators": "<> ... a file named
+ * 'rm -rfv *|' runs"): '|' last, or '|' or '>' first, blanks aside. */
+static int ma_sh_perl_magic(const char *e)
+{
+	size_t n;
+
+	e += strspn(e, " \t");
+	n = strlen(e);
+	while (n > 0 && (e[n - 1] == ' ' || e[n - 1] == '\t' || e[n - 1] == '\n'))
+		n--;
+	return n > 0 && (e[0] == '|' || e[0] == '>' ||
+	                 (e[0] == '+' && (e[1] == '<' || e[1] == '>')) || e[n - 1] == '|');
+}
+
+/* perl -n / -p (or code that reads <>): its operands (after the script
+ * file when no -e gives the code) are opened with the two-argument open,
+ * so an operand "cmd|" runs cmd and ">file" truncates file (review24q:
+ * perl -ne print 'id -un|' ran id). An input that brings the '|' or '>'
+ * of such an operand fires cmd.program. MOAT_BLOCK or -1. */
+static int ma_sh_perl_check(struct moat_request *r, const char *const *argv, int argc, int prog,
+                            const char *file, int line, const char *function)
+{
+	static const char *const needles[] = {"|", ">", NULL};
+	int i, reads = 0, code = 0;
+
+	for (i = prog + 1; i < argc && argv[i]; i++) {
+		const char *o = argv[i];
+		if (!strcmp(o, "--")) {
+			i++;
+			break;
+		}
+		if (o[0] != '-' || !o[1])
+			break;
+		for (size_t k = 1; o[k]; k++) {
+			char c = o[k];
+			if (c == 'n' || c == 'p') {
+				reads = 1;
+			} else if (c == 'e' || c == 'E') {
+				const char *v = o[k + 1]                      ? o + k + 1
+				                : i + 1 < argc && argv[i + 1] ? argv[++i]
+				                                              : "";
+				code = 1;
+				reads |= ma_sh_perl_reads_argv(v);
+				break;
+			} else if (c == 'I' || c == 'M' || c == 'm') {
+				if (!o[k + 1] && c == 'I')
+					i++; /* -I DIR */
+				break;
+			} else if (c == 'l' || c == '0') {
+				while (o[k + 1] >= '0' && o[k + 1] <= '9')
+					k++; /* -l[octnum], -0[digits] */
+			} else if (strchr("FiCdDx", c)) {
+				break; /* their value attached: the rest */
+			}
+		}
+	}
+	if (!reads)
+		return -1;
+	if (!code && i < argc && argv[i])
+		i++; /* the script file */
+	for (; i < argc && argv[i]; i++)
+		if (ma_sh_perl_magic(argv[i]) &&
+		    ma_sh_brings(r, argv, argc, argv[i], needles, file, line, function) >= 0)
+			return MOAT_BLOCK;
+	return -1;
+}
+
+/* make's command-line variables (GNU make 4.3, "Overriding Variables"):
+ * an operand NAME=VALUE (also :=, ::=, +=, ?=, != that runs VALUE at
+ * once) sets a variable the makefile's recipes expand into lines that
+ * /bin/sh runs. An input that writes the name or the operator fires
+ * cmd.option (SHELL=, CC= pick what runs); an input in the value is
+ * judged with the value as a command line (review24u: make
+ * 'VERSION=1.0; id' ran id in `echo building $(VERSION)`). MOAT_BLOCK
+ * or -1. */
+static int ma_sh_make_check(struct moat_request *r, const char *const *argv, int argc, int prog,
+                            const struct ma_sh_prog_opts *po, const char *file, int line,
+                            const char *function)
+{
+	size_t nin;
+	const struct ma_input *in = ma_request_inputs(r, &nin);
+
+	for (int i = prog + 1; i < argc && argv[i]; i++) {
+		const char *o = argv[i], *eq, *nm, *val;
+		size_t nl, at, head;
+		if (o[0] == '-' && o[1]) {
+			if (o[1] != '-' && strchr("jl", o[strlen(o) - 1]) && i + 1 < argc &&
+			    argv[i + 1] && argv[i + 1][0] >= '0' && argv[i + 1][0] <= '9')
+				i++; /* -j 4, -l 2.5 */
+			else if (ma_sh_opt_read(po, o, &nm, &nl, &at) & MA_SH_OPT_NEXT)
+				i++;
+			continue;
+		}
+		eq = strchr(o, '=');
+		if (!eq || eq == o || strcspn(o, " \t#") < (size_t)(eq - o))
+			continue; /* a target */
+		val = eq + 1;
+		head = (size_t)(val - o);
+		for (size_t k = 0; k < nin; k++)
+			for (int f = 0; f < in[k].nforms && !in[k].plain; f++) {
+				const char *v = in[k].form[f], *p;
+				size_t vl = in[k].form_len[f];
+				if (vl < 2 || !(p = memmem(o, strlen(o), v, vl)) ||
+				    (size_t)(p - o) >= head)
+					continue;
+				if (ma_sh_argv_fire(r, argv, argc, &in[k], f, "cmd.option", file,
+				                    line, function) >= 0)
+					return MOAT_BLOCK;
+			}
+		if (*val && ma_sh_elem_line(r, val, file, line, function) == MOAT_BLOCK)
+			return MOAT_BLOCK;
+	}
+	return -1;
+}
+
+/* sg's command (sg(1), shadow 4.13: sg [-] [GROUP [-c] COMMAND]): the
+ * element after the group, with or without -c, run by /bin/sh -c.
+ * MOAT_BLOCK or -1. */
+static int ma_sh_sg_check(struct moat_request *r, const char *const *argv, int argc, int prog,
+                          const char *file, int line, const char *function)
+{
+	int i = prog + 1;
+
+	if (i < argc && argv[i] && !strcmp(argv[i], "-"))
+		i++;
+	if (i >= argc || !argv[i])
+		return -1;
+	i++; /* the group */
+	if (i < argc && argv[i] && !strcmp(argv[i], "-c"))
+		i++;
+	if (i >= argc || !argv[i])
+		return -1;
+	return ma_sh_elem_line(r, argv[i], file, line, function);
+}
+
+/* A shell's -c line further in the argv than its program, when that
+ * program is none the lexicon knows (ma_sh_name_kind: a wrapper the
+ * tables do not know, `/opt/bin/jail --opt sh -c LINE`), judged as a
+ * command line, as the line check judges a quoted word after "sh -c"
+ * whatever comes before it; a known program's operands stay its own
+ * (docker logs web sh -c ..., grep -r sh -c FILE). Only a shell's name
+ * followed at once by an option (sh -c, bash -O x -c, pwsh -Command).
+ * MOAT_BLOCK or -1. */
+static int ma_sh_later_shells(struct moat_request *r, const char *const *argv, int argc, int prog,
+                              const char *file, int line, const char *function)
+{
+	for (int i = prog + 1; i + 1 < argc && argv[i + 1]; i++) {
+		const char *a = argv[i + 1];
+		int sc;
+		if ((a[0] != '-' && a[0] != '+') || !a[1])
+			continue;
+		if (!ma_sh_is_shell_c_at(argv, argc, i, &sc) || sc <= 0)
+			continue;
+		if (ma_sh_elem_line(r, argv[sc], file, line, function) == MOAT_BLOCK)
+			return MOAT_BLOCK;
+		i = sc;
+	}
+	return -1;
+}
+
 /* How deep an env -S may stand and still have its STRING split: each
  * split holds its words (4 KB) on the stack while the argv they make is
  * checked, so eight nested (env -S env -S ... psql -c ..., from one
@@ -1935,6 +2238,13 @@ static int ma_sh_inner_check(struct moat_request *r, const char *const *argv, in
 	    !strcmp(b, "parset"))
 		return ma_sh_parallel_check(r, argv, argc, prog, !strcmp(b, "parset"), depth, file,
 		                            line, function);
+	if (!strcmp(b, "sg"))
+		return ma_sh_sg_check(r, argv, argc, prog, file, line, function);
+	if (!strcmp(b, "make") || !strcmp(b, "gmake") || !strcmp(b, "remake"))
+		return ma_sh_make_check(r, argv, argc, prog, ma_sh_prog_find("make"), file, line,
+		                        function);
+	if (!strncmp(b, "perl", 4) && (!b[4] || (b[4] >= '0' && b[4] <= '9')))
+		return ma_sh_perl_check(r, argv, argc, prog, file, line, function);
 	if (!strcmp(b, "flock") || !strcmp(b, "script") || !strcmp(b, "su") ||
 	    !strcmp(b, "runuser") || !strcmp(b, "vagrant") || !strcmp(b, "nix-shell") ||
 	    !strcmp(b, "gcloud")) {
@@ -2343,6 +2653,12 @@ static int ma_sh_argv_check(struct moat_request *r, const char *const *argv, int
 		int v = ma_sh_check(r, sc, strlen(sc), sc, strlen(sc), file, line, function);
 		if (v == MOAT_BLOCK)
 			return v;
+	}
+	if (prog + 2 < argc) { /* unknown-wrapper --opt sh -c LINE */
+		const char *pb = ma_sh_base(argv[prog]);
+		if (ma_sh_name_kind(pb, strlen(pb)) == MA_SH_NAME_OTHER &&
+		    ma_sh_later_shells(r, argv, argc, prog, file, line, function) >= 0)
+			return MOAT_BLOCK;
 	}
 	po = ma_sh_prog_find(argv[prog]);
 	runs_image = ma_sh_runs_image(ma_sh_base(argv[prog]));

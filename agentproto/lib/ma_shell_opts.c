@@ -270,6 +270,17 @@ static const struct ma_sh_prog_opts ma_sh_prog_opts[] = {
      "--interface --snapshot-length --buffer-size --time-stamp-type --time-stamp-precision "
      "--direction --count",
      0, NULL},
+    /* review24t/u (shell38): split's --filter runs with $SHELL -c
+     * (coreutils 9.1); npx -c / npm exec -c (--call) run their line
+     * with the script shell (npm 9); make's makefile (-f) is code */
+    {"split", "", "abClnt", "", "--filter",
+     "--bytes --line-bytes --lines --number --additional-suffix --suffix-length --separator", 0,
+     NULL},
+    {"npx", "c", "pw", "", "--call", "--package --workspace --prefix --userconfig", 0, NULL},
+    {"npm", "c", "pw", "", "--call", "--package --workspace --prefix --userconfig", 0, NULL},
+    {"make", "f", "CIWjlo", "", "--file --makefile --eval",
+     "--directory --include-dir --what-if --new-file --assume-new --old-file --assume-old", 0,
+     NULL},
     {"emacs", "Lfl", "dt", "", "--eval --execute --load --funcall --script --directory",
      "--display --chdir --init-directory --user --terminal", 0, NULL},
 };
@@ -599,6 +610,10 @@ static const struct ma_sh_value_kind {
     {"psql", MA_SH_VAL_SQL, MA_SH_SQL_PSQL, "c", "--command"},
     {"mysql", MA_SH_VAL_SQL, MA_SH_SQL_MYSQL, "e", "--execute"},
     {"sqlite3", MA_SH_VAL_SQL, MA_SH_SQL_SQLITE, "", "-cmd"},
+    {"split", MA_SH_VAL_CMD, 0, "", "--filter"},
+    {"npx", MA_SH_VAL_CMD, 0, "c", "--call"},
+    {"npm", MA_SH_VAL_CMD, 0, "c", "--call"},
+    {"make", MA_SH_VAL_FILE, 0, "f", "--file --makefile"},
 };
 
 size_t ma_sh_wgetrc_key(const char *s, size_t n, int *runs)
@@ -1104,6 +1119,9 @@ static const struct ma_sh_run_value {
     {"wget", 0, "", "--use-askpass"},
     {"sort", 0, "", "--compress-program"},
     {"tar", 0, "", "--rsh-command --rmt-command"},
+    {"split", 1, "", "--filter"},
+    {"npx", 1, "c", "--call"},
+    {"npm", 1, "c", "--call"},
 };
 
 int ma_sh_value_shell(const struct ma_sh_prog_opts *po, const char *name, size_t nlen)
