@@ -16,7 +16,7 @@
 #   shell  command_injection, sh -c lines and argv (tests/fuzz/diff_shell.c):
 #          BASE's ma_shell.c, ma_shell_names.c, ma_shell_argv.c,
 #          ma_shell_opts.c, ma_shell_script.c, ma_shell_sqlcli.c and
-#          ma_shell_mount.c (argv and script since session 15, sqlcli
+#          ma_shell_mount.c, ma_shell_wrap.c (argv and script since session 15, sqlcli
 #          since session 16, mount and opts since session 17; a BASE
 #          before that has them in ma_shell.c or ma_shell_argv.c or lacks
 #          them); seeds: fuzz_shell's (argv-*: one argv per program
@@ -76,7 +76,7 @@ base=${2:-$(git merge-base HEAD main 2>/dev/null || echo main)}
 secs=${3:-120}
 case "$check" in
 sql) files="ma_sql ma_sql_lex ma_sql_lit ma_sql_col" ;;
-shell) files="ma_shell ma_shell_names ma_shell_argv ma_shell_opts ma_shell_script ma_shell_sqlcli ma_shell_mount" ;;
+shell) files="ma_shell ma_shell_names ma_shell_argv ma_shell_opts ma_shell_script ma_shell_sqlcli ma_shell_mount ma_shell_wrap" ;;
 prompt) files="" ;; # BASE's ma_prompt*.c, listed once BASE is unpacked
 path) files="ma_path" ;;
 url) files="ma_url ma_idna ma_ssrf" ;;

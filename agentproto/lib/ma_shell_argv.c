@@ -17,8 +17,10 @@
  * ma_shell_sqlcli.c); a container runner's mount value (docker run -v,
  * --mount) as docker reads it (ma_shell_mount.c). env -S's string is
  * split into an argv of its own. A shell's -c script (also behind sudo,
- * env, timeout ..., or in a container: docker exec, docker compose exec,
- * kubectl exec [--]), ssh's
+ * env, timeout ..., the wrappers of ma_shell_wrap.c: firejail, setpriv,
+ * ip netns exec ..., or in a container: docker exec, docker compose exec,
+ * kubectl exec [--]; behind a program the lexicon does not know, a
+ * shell's -c further in), ssh's
  * remote command, watch's command, the -c line of flock, script and su,
  * and a command line value are checked as command lines (ma_sh_check,
  * ma_shell.c); find -exec's command is checked as an argv of its own.

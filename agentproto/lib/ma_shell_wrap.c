@@ -43,7 +43,7 @@ struct ma_sh_wrapper {
 	const char *vlongs2; /* long options that take the next two (bwrap --bind SRC DEST) */
 	const char *need;    /* "": always; else one of these options makes it run one */
 	const char *never;   /* options with which it runs none (screen -X, flock -c) */
-	int dash1;           /* long options with one dash (gdb -ex, ltrace? no) */
+	int dash1;           /* long options with one dash (gdb -ex, ip -netns) */
 };
 
 /* clang-format off */
