@@ -2086,6 +2086,26 @@ static int ma_sh_perl_check(struct moat_request *r, const char *const *argv, int
 	return -1;
 }
 
+/* A make variable's value judged where a recipe pastes it: as a word
+ * of a command ("echo VALUE"), not as the command's name (a path
+ * "C:/Users/bob/My File.txt" names no program there). Its own frame: the
+ * line (4 KB) is on the stack only here, under no nested argv check; a
+ * longer value is judged as a line of its own. MOAT_BLOCK or -1. */
+static __attribute__((noinline)) int ma_sh_make_value(struct moat_request *r, const char *val,
+                                                      const char *file, int line,
+                                                      const char *function)
+{
+	char buf[4096];
+	size_t n = strlen(val);
+
+	if (n + 5 >= sizeof buf)
+		return ma_sh_elem_line(r, val, file, line, function);
+	memcpy(buf, "echo ", 5);
+	memcpy(buf + 5, val, n + 1);
+	return ma_sh_check(r, buf, n + 5, val, n, file, line, function) == MOAT_BLOCK ? MOAT_BLOCK
+	                                                                              : -1;
+}
+
 /* make's command-line variables (GNU make 4.3, "Overriding Variables"):
  * an operand NAME=VALUE (also :=, ::=, +=, ?=, != that runs VALUE at
  * once) sets a variable the makefile's recipes expand into lines that
@@ -2128,7 +2148,7 @@ static int ma_sh_make_check(struct moat_request *r, const char *const *argv, int
 				                    line, function) >= 0)
 					return MOAT_BLOCK;
 			}
-		if (*val && ma_sh_elem_line(r, val, file, line, function) == MOAT_BLOCK)
+		if (*val && ma_sh_make_value(r, val, file, line, function) == MOAT_BLOCK)
 			return MOAT_BLOCK;
 	}
 	return -1;

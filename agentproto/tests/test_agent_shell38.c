@@ -130,6 +130,13 @@ static void benign_twins_are_allowed(void **state)
 	    {"build-42", {"screen", "-S", "build-42", "-X", "quit", NULL}},
 	    {"2.4.1-rc1", {"make", "-C", "/srv/app", "VERSION=2.4.1-rc1", "dist", NULL}},
 	    {"stable-eu", {"make", "release", "CHANNEL=stable-eu", NULL}},
+	    /* a value is a word of a recipe's command, not its name */
+	    {"C:/Users/bob/My File.txt", {"make", "IN=C:/Users/bob/My File.txt", NULL}},
+	    {"Release notes (draft)", {"make", "TITLE=Release notes (draft)", "docs", NULL}},
+	    {"2024-05-01", {"faketime", "2024-05-01", "date", NULL}},
+	    {"Quarterly (v2).xlsx",
+	     {"xvfb-run", "-a", "libreoffice", "--convert-to", "pdf", "Quarterly (v2).xlsx", NULL}},
+	    {"bob", {"runuser", "-l", "bob", "-c", "whoami", NULL}},
 	    {"src/report.js", {"npx", "--call", "eslint src/report.js", NULL}},
 	    {"dump 2024-05.sql",
 	     {"split", "-b", "50M", "--filter=xz -T0 > $FILE.xz", "dump 2024-05.sql", NULL}},
