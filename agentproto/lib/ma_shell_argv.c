@@ -2080,9 +2080,11 @@ static int ma_sh_perl_check(struct moat_request *r, const char *const *argv, int
 	if (!code && i < argc && argv[i])
 		i++; /* the script file */
 	for (; i < argc && argv[i]; i++)
-		if (ma_sh_perl_magic(argv[i]) &&
-		    ma_sh_brings(r, argv, argc, argv[i], needles, file, line, function) >= 0)
-			return MOAT_BLOCK;
+		if (ma_sh_perl_magic(argv[i])) {
+			int v = ma_sh_brings(r, argv, argc, argv[i], needles, file, line, function);
+			if (v >= 0)
+				return v;
+		}
 	return -1;
 }
 
@@ -2144,12 +2146,44 @@ static int ma_sh_make_check(struct moat_request *r, const char *const *argv, int
 				if (vl < 2 || !(p = memmem(o, strlen(o), v, vl)) ||
 				    (size_t)(p - o) >= head)
 					continue;
-				if (ma_sh_argv_fire(r, argv, argc, &in[k], f, "cmd.option", file,
-				                    line, function) >= 0)
-					return MOAT_BLOCK;
+				int x = ma_sh_argv_fire(r, argv, argc, &in[k], f, "cmd.option",
+				                        file, line, function);
+				if (x >= 0)
+					return x;
 			}
 		if (*val && ma_sh_make_value(r, val, file, line, function) == MOAT_BLOCK)
 			return MOAT_BLOCK;
+	}
+	return -1;
+}
+
+/* A shell's start-up file given on its command line (bash --rcfile
+ * FILE, --init-file FILE; yash --rcfile=FILE, --profile=FILE): code the
+ * shell sources, judged as a file of code (ma_sh_file_value_judge: an
+ * input that names it or climbs out with ".."). MOAT_BLOCK or -1. */
+static int ma_sh_shell_rcfile(struct moat_request *r, const char *const *argv, int argc, int prog,
+                              const char *file, int line, const char *function)
+{
+	if (ma_sh_shell_kind(ma_sh_base(argv[prog])) != 1)
+		return -1;
+	for (int i = prog + 1; i < argc && argv[i] && argv[i][0] == '-'; i++) {
+		const char *o = argv[i], *v = NULL;
+		if (!strcmp(o, "--"))
+			break;
+		if ((!strcmp(o, "--rcfile") || !strcmp(o, "--init-file") ||
+		     !strcmp(o, "--profile")) &&
+		    i + 1 < argc && argv[i + 1])
+			v = argv[++i];
+		else if (!strncmp(o, "--rcfile=", 9) || !strncmp(o, "--profile=", 10))
+			v = strchr(o, '=') + 1;
+		else if (!strcmp(o, "-o") || !strcmp(o, "-O") || !strcmp(o, "--emulate"))
+			i++;
+		if (v) {
+			int x = ma_sh_value_check(r, argv, argc, MA_SH_VAL_FILE, 0, v, file, line,
+			                          function);
+			if (x >= 0)
+				return x;
+		}
 	}
 	return -1;
 }
@@ -2674,6 +2708,11 @@ static int ma_sh_argv_check(struct moat_request *r, const char *const *argv, int
 		const char *sc = argv[script];
 		int v = ma_sh_check(r, sc, strlen(sc), sc, strlen(sc), file, line, function);
 		if (v == MOAT_BLOCK)
+			return v;
+	}
+	if (prog + 2 < argc) { /* bash --rcfile INPUT -i */
+		int v = ma_sh_shell_rcfile(r, argv, argc, prog, file, line, function);
+		if (v >= 0)
 			return v;
 	}
 	if (prog + 2 < argc) { /* unknown-wrapper --opt sh -c LINE */

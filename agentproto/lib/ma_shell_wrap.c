@@ -48,6 +48,8 @@ struct ma_sh_wrapper {
 
 /* clang-format off */
 static const struct ma_sh_wrapper ma_sh_wrappers[] = {
+    {"aws-vault", "exec", 1, 0, "d", "--duration --region --mfa-token --server --ec2-server", "", "", "", 0},
+    {"bundle", "exec", 0, 0, "", "--gemfile", "", "", "", 0},
     {"bwrap", "", 0, 0, "",
      "--args --userns --userns2 --pidns --chdir --unsetenv --lock-file --sync-fd --block-fd "
      "--userns-block-fd --info-fd --json-status-fd --seccomp --add-seccomp-fd --exec-label "
@@ -56,12 +58,18 @@ static const struct ma_sh_wrapper ma_sh_wrappers[] = {
      "--bind --bind-try --dev-bind --dev-bind-try --ro-bind --ro-bind-try --bind-fd "
      "--ro-bind-fd --file --bind-data --ro-bind-data --symlink --setenv --chmod",
      "", "", 0},
+    {"caffeinate", "", 0, 0, "tw", "", "", "", "", 0},
     {"catchsegv", "", 0, 0, "", "", "", "", "", 0},
     {"cgexec", "", 0, 0, "g", "", "", "", "", 0},
     {"chpst", "", 0, 0, "uUbe/nlLmdopfc", "", "", "", "", 0},
+    {"chronic", "", 0, 0, "", "", "", "", "", 0},
+    {"conda", "run", 0, 0, "npc", "--name --prefix --cwd", "", "", "", 0},
     {"daemonize", "", 0, 0, "ceEoplu", "", "", "", "", 0},
     {"dbus-launch", "", 0, 0, "", "--autolaunch --config-file", "", "", "", 0},
     {"dbus-run-session", "", 0, 0, "", "--config-file --dbus-daemon", "", "", "", 0},
+    {"direnv", "exec", 1, 0, "", "", "", "", "", 0},
+    {"distrobox", "enter", 1, 0, "n", "--name --additional-flags", "", "", "", 0},
+    {"doppler", "run", 0, 0, "pc", "--project --config --token --command --fallback", "", "", "", 0},
     {"eatmydata", "", 0, 0, "", "", "", "", "", 0},
     {"envdir", "", 1, 0, "", "", "", "", "", 0},
     {"envuidgid", "", 1, 0, "", "", "", "", "", 0},
@@ -70,21 +78,26 @@ static const struct ma_sh_wrapper ma_sh_wrappers[] = {
     {"fakeroot", "", 0, 0, "lisb", "--lib --faked --fd-base", "", "", "", 0},
     {"faketime", "", 1, 0, "", "--date-prog", "", "", "", 0},
     {"firejail", "", 0, 0, "", "", "", "", "", 0},
+    {"flatpak-spawn", "", 0, 0, "", "", "", "", "", 0},
     {"flock", "", 1, 0, "wE", "--timeout --conflict-exit-code", "", "", "c --command", 0},
     {"gdb", "--args", 0, 1, "", "-p -pid -cd -directory -d -symbols -s -exec -e -se -core -c -tty "
      "-data-directory -D -l -b -ex -eval-command -iex -init-eval-command -x -command -ix "
      "-init-command", "", "", "", 1},
+    {"ifne", "", 0, 0, "", "", "", "", "", 0},
     {"ip", "netns exec", 1, 0, "nbfr", "-netns -batch -family -rcvbuf", "", "", "", 1},
     {"ip", "vrf exec", 1, 0, "nbfr", "-netns -batch -family -rcvbuf", "", "", "", 1},
+    {"lckdo", "", 1, 0, "", "", "", "", "", 0},
     {"linux32", "", 0, 0, "", "", "", "", "", 0},
     {"linux64", "", 0, 0, "", "", "", "", "", 0},
     {"ltrace", "", 0, 0, "aAeFlnopsuxwD",
      "--align --indent --library --output --config", "", "", "", 0},
+    {"machinectl", "shell", 1, 0, "HMpE", "--host --machine --property --setenv --uid", "", "", "", 0},
     {"nocache", "", 0, 0, "n", "", "", "", "", 0},
     {"nsenter", "", 0, 0, "tSG", "--target --setuid --setgid", "", "", "", 0},
     {"numactl", "", 0, 0, "CfiILmMNopPSw",
      "--physcpubind --file --interleave --length --membind --shmmode --cpunodebind --offset "
      "--preferred --preferred-many --shm --shmid --weighted-interleave", "", "", "", 0},
+    {"op", "run", 0, 0, "", "--env-file --account --config", "", "", "", 0},
     {"perf", "record", 0, 0, "eoptcFCmGuD",
      "--event --output --pid --tid --count --freq --cpu --mmap-pages --cgroup --uid --delay "
      "--filter --call-graph", "", "", "", 0},
@@ -94,7 +107,9 @@ static const struct ma_sh_wrapper ma_sh_wrappers[] = {
     {"perf", "trace", 0, 0, "eoptCumF",
      "--event --output --pid --tid --cpu --uid --mmap-pages --pf --duration --filter-pids", "",
      "", "", 0},
+    {"pipenv", "run", 0, 0, "", "--python", "", "", "", 0},
     {"pkexec", "", 0, 0, "", "--user", "", "", "", 0},
+    {"poetry", "run", 0, 0, "C", "--directory --project", "", "", "", 0},
     {"prlimit", "", 0, 0, "op", "--output --pid", "", "", "", 0},
     {"proot", "", 0, 0, "rbmwkqi",
      "--rootfs --bind --mount --pwd --cwd --kernel-release --qemu --change-id", "", "", "", 0},
@@ -102,6 +117,7 @@ static const struct ma_sh_wrapper ma_sh_wrappers[] = {
     {"proxychains4", "", 0, 0, "f", "", "", "", "", 0},
     {"runuser", "", 0, 0, "gGuw", "--group --supp-group --user --whitelist-environment", "",
      "u --user", "c --command --session-command", 0},
+    {"sandbox-exec", "", 0, 0, "fpD", "", "", "", "", 0},
     {"screen", "", 0, 0, "cehpsStT", "", "", "", "X Q r R x -ls -list -wipe", 0},
     {"setarch", "", 1, 0, "", "", "", "", "", 0},
     {"setlock", "", 1, 0, "", "", "", "", "", 0},
@@ -125,6 +141,7 @@ static const struct ma_sh_wrapper ma_sh_wrappers[] = {
      "--working-directory --on-active --on-boot --on-startup --on-unit-active "
      "--on-unit-inactive --on-calendar --timer-property --path-property --socket-property "
      "--service-type", "", "", "", 0},
+    {"toolbox", "run", 0, 0, "cdr", "--container --distro --release", "", "", "", 0},
     {"torify", "", 0, 0, "", "", "", "", "", 0},
     {"torsocks", "", 0, 0, "uPa", "--user --pass --address --port", "", "", "", 0},
     {"tsocks", "", 0, 0, "", "", "", "", "", 0},
@@ -132,7 +149,9 @@ static const struct ma_sh_wrapper ma_sh_wrappers[] = {
     {"unshare", "", 0, 0, "SGRw",
      "--setuid --setgid --root --wd --map-user --map-group --map-users --map-groups "
      "--propagation --setgroups --monotonic --boottime --load-interp", "", "", "", 0},
+    {"uv", "run", 0, 0, "p", "--python --with --with-requirements --project --directory --env-file --package --group --extra", "", "", "", 0},
     {"valgrind", "", 0, 0, "", "", "", "", "", 0},
+    {"with-lock-ex", "", 1, 0, "", "", "", "", "", 0},
     {"xvfb-run", "", 0, 0, "efnpsw",
      "--error-file --auth-file --server-num --xauth-protocol --server-args --wait", "", "", "",
      0},

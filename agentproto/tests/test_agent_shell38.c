@@ -43,6 +43,12 @@ static void a_line_behind_a_wrapper_fires(void **state)
 	    {"q`id`", {"gdb", "-batch", "-ex", "run", "--args", "bash", "-c", "echo q`id`", NULL}},
 	    {"; reboot", {"perf", "stat", "-e", "cycles", "sh", "-c", "make ; reboot", NULL}},
 	    {"r || id", {"setuidgid", "nobody", "sh", "-c", "ls r || id", NULL}},
+	    /* developer tools' runners */
+	    {"x && id", {"aws-vault", "exec", "prod", "--", "sh", "-c", "aws s3 ls x && id", NULL}},
+	    {"x && id", {"poetry", "run", "bash", "-c", "pytest x && id", NULL}},
+	    {"x && id", {"direnv", "exec", "/srv/app", "sh", "-c", "ls x && id", NULL}},
+	    {"x && id", {"distrobox", "enter", "dev", "--", "bash", "-c", "make x && id", NULL}},
+	    {"x && id", {"conda", "run", "-n", "ml", "sh", "-c", "python t.py x && id", NULL}},
 	    /* a wrapper no table lists: the shell's -c further in */
 	    {"log; id", {"my-sandbox", "--profile", "strict", "sh", "-c", "tail log; id", NULL}},
 	    {"z; id", {"sg", "staff", "cp z; id /tmp", NULL}}, /* sg GROUP COMMAND: /bin/sh -c */
@@ -86,6 +92,10 @@ static void another_shells_line_fires(void **state)
 	     {"bash", "--init-file", "/etc/app.rc", "-O", "nocasematch", "-c",
 	      "grep -i x || id /srv/log", NULL}},
 	    {"x || id", {"zsh", "-o", "errexit", "--emulate", "sh", "-c", "grep x || id f", NULL}},
+	    /* the start-up file the shell sources: code the input names */
+	    {"/tmp/uploads/evil.rc", {"bash", "--rcfile", "/tmp/uploads/evil.rc", "-i", NULL}},
+	    {"../../tmp/x.rc",
+	     {"bash", "--init-file", "/srv/rc/../../tmp/x.rc", "-c", "true", NULL}},
 	};
 
 	(void)state;
@@ -137,6 +147,8 @@ static void benign_twins_are_allowed(void **state)
 	    {"Quarterly (v2).xlsx",
 	     {"xvfb-run", "-a", "libreoffice", "--convert-to", "pdf", "Quarterly (v2).xlsx", NULL}},
 	    {"bob", {"runuser", "-l", "bob", "-c", "whoami", NULL}},
+	    {"tests/test_api.py", {"poetry", "run", "pytest", "tests/test_api.py", NULL}},
+	    {"staging", {"aws-vault", "exec", "staging", "--", "aws", "s3", "ls", NULL}},
 	    {"src/report.js", {"npx", "--call", "eslint src/report.js", NULL}},
 	    {"dump 2024-05.sql",
 	     {"split", "-b", "50M", "--filter=xz -T0 > $FILE.xz", "dump 2024-05.sql", NULL}},
@@ -149,12 +161,42 @@ static void benign_twins_are_allowed(void **state)
 	     {"pwsh", "-NoProfile", "-File", "C:/jobs/report.ps1", "-Name", "Q3 summary; draft",
 	      NULL}},
 	    {"My Files", {"tcsh", "-c", "ls -l -- 'My Files'", NULL}},
+	    {"alice", {"bash", "--rcfile", "/srv/rc/alice.rc", "-i", NULL}},
 	    {"notes.txt", {"grep", "-r", "sh", "-c", "notes.txt", NULL}},
 	    {"report.txt", {"flock", "/run/app.lock", "gzip", "-k", "report.txt", NULL}},
 	};
 
 	(void)state;
 	assert_int_equal(judge_argv(t, sizeof t / sizeof t[0], MOAT_ALLOW), 0);
+}
+
+/* In monitor mode each new rule logs and allows (the argv check returns
+ * what ma_request_fire answers, never a block of its own). */
+static void monitor_mode_allows_what_the_new_rules_find(void **state)
+{
+	static const struct av t[] = {
+	    {"|id", {"perl", "-lane", "print $F[0]", "|id", NULL}},
+	    {"SHELL=/tmp/x.sh", {"make", "build", "SHELL=/tmp/x.sh", NULL}},
+	    {"/tmp/uploads/evil.rc", {"bash", "--rcfile", "/tmp/uploads/evil.rc", "-i", NULL}},
+	    {"x; id", {"firejail", "--quiet", "sh", "-c", "ls x; id", NULL}},
+	};
+	const struct moat_policy *mon = moat_policy_parse(
+	    "{\"interceptors\":{\"command_injection\":{\"mode\":\"monitor\"}}}", 1, NULL, 0);
+
+	(void)state;
+	assert_non_null(mon);
+	for (size_t i = 0; i < sizeof t / sizeof t[0]; i++) {
+		struct moat_request_info ri = {
+		    .method = "GET", .endpoint = "/tools/x", .policy = mon};
+		struct moat_request *r = NULL;
+		assert_int_equal(moat_request_begin(NULL, &ri, &r), MOAT_ALLOW);
+		assert_int_equal(moat_request_add_input(r, MOAT_INPUT_QUERY, "q", t[i].input,
+		                                        strlen(t[i].input)),
+		                 0);
+		assert_int_equal(moat_check_argv(r, t[i].argv, -1), MOAT_ALLOW);
+		moat_request_end(r);
+	}
+	moat_policy_release(mon);
 }
 
 int main(void)
@@ -165,6 +207,7 @@ int main(void)
 	    cmocka_unit_test(another_shells_line_fires),
 	    cmocka_unit_test(lines_that_tools_run_fire),
 	    cmocka_unit_test(benign_twins_are_allowed),
+	    cmocka_unit_test(monitor_mode_allows_what_the_new_rules_find),
 	};
 	return cmocka_run_group_tests(tests, group_setup, group_teardown);
 }
