@@ -132,16 +132,24 @@ static void ma_sh_ps_command(const char *const *argv, int argc, int i, int *scri
  * answer, read once by the caller: a docker line's options cost ~4k
  * instructions to read); also for a shell further in an argv a wrapper
  * the check does not know runs (ma_sh_later_shells). */
+static int ma_sh_shell_c_from(const char *b, const char *const *argv, int argc, int i, int *script);
+
 static int ma_sh_is_shell_c_at(const char *const *argv, int argc, int p, int *script)
 {
-	const char *b;
-	int i = p + 1, kind;
-
 	*script = -1;
 	if (argc < 1 || !argv[0])
 		return 0;
-	b = ma_sh_base(argv[p]);
-	kind = ma_sh_shell_kind(b);
+	return ma_sh_shell_c_from(ma_sh_base(argv[p]), argv, argc, p + 1, script);
+}
+
+/* ma_sh_is_shell_c_at for a shell of base name b whose arguments start
+ * at argv[i] (a program named by an option's value: flatpak run
+ * --command=sh APP ARGS, start-stop-daemon --exec /bin/sh -- ARGS). */
+static int ma_sh_shell_c_from(const char *b, const char *const *argv, int argc, int i, int *script)
+{
+	int kind = ma_sh_shell_kind(b), p = i - 1;
+
+	*script = -1;
 	if (!kind)
 		return 0;
 	if (kind == 2) {
@@ -178,9 +186,12 @@ static int ma_sh_is_shell_c_at(const char *const *argv, int argc, int p, int *sc
 		if (!strcmp(o, "--command") || !strcmp(o, "--init-command") ||
 		    (!strcmp(o, "-C") && !strcmp(b, "fish")))
 			c = 1;
-		if (!strcmp(o, "-o") || !strcmp(o, "+o") || !strcmp(o, "-O") || !strcmp(o, "+O") ||
+		/* -o option-name, -O shopt-name, also last in a cluster
+		 * (review25: bash -eo pipefail -c, -euxo, -eO extglob),
+		 * --rcfile FILE */
+		if ((o[1] != '-' && o[1] && (o[strlen(o) - 1] == 'o' || o[strlen(o) - 1] == 'O')) ||
 		    !strcmp(o, "--rcfile") || !strcmp(o, "--init-file") || !strcmp(o, "--emulate"))
-			i++; /* -o option-name, -O shopt-name, --rcfile FILE */
+			i++;
 	}
 	return 1;
 }
@@ -2176,7 +2187,8 @@ static int ma_sh_shell_rcfile(struct moat_request *r, const char *const *argv, i
 			v = argv[++i];
 		else if (!strncmp(o, "--rcfile=", 9) || !strncmp(o, "--profile=", 10))
 			v = strchr(o, '=') + 1;
-		else if (!strcmp(o, "-o") || !strcmp(o, "-O") || !strcmp(o, "--emulate"))
+		else if ((o[1] != '-' && (o[strlen(o) - 1] == 'o' || o[strlen(o) - 1] == 'O')) ||
+		         !strcmp(o, "--emulate"))
 			i++;
 		if (v) {
 			int x = ma_sh_value_check(r, argv, argc, MA_SH_VAL_FILE, 0, v, file, line,
@@ -2186,6 +2198,60 @@ static int ma_sh_shell_rcfile(struct moat_request *r, const char *const *argv, i
 		}
 	}
 	return -1;
+}
+
+/* The programs whose command is not a run of argv: flatpak run
+ * --command=PROG APP ARGS (PROG run with ARGS), start-stop-daemon
+ * --exec/--startas PROG ... -- ARGS, scl enable|run COLL... LINE (the
+ * last operand, run by bash -c) or COLL... -- ARGV (review25). A shell
+ * named so has its -c line judged; scl's line or argv as such.
+ * MOAT_BLOCK or -1. */
+static int ma_sh_named_program(struct moat_request *r, const char *const *argv, int argc, int prog,
+                               const char *b, int depth, const char *file, int line,
+                               const char *function)
+{
+	const char *pg = NULL;
+	int i = prog + 1, args = 0, sc;
+
+	if (b[0] == 's' && b[1] == 'c') { /* scl */
+		for (; i < argc && argv[i] && strcmp(argv[i], "enable") && strcmp(argv[i], "run");
+		     i++)
+			;
+		for (int j = i + 1; i < argc && j < argc && argv[j]; j++)
+			if (!strcmp(argv[j], "--"))
+				return j + 1 < argc && argv[j + 1]
+				           ? ma_sh_nested_check(r, argv + j + 1, argc - j - 1,
+				                                depth, file, line, function)
+				           : -1;
+		if (i + 2 >= argc || !argv[i + 2])
+			return -1; /* no collection and line */
+		return ma_sh_elem_line(r, argv[argc - 1], file, line, function);
+	}
+	for (; i < argc && argv[i]; i++) {
+		const char *o = argv[i];
+		int fp = b[0] == 'f';
+		if (!strcmp(o, "--")) {
+			args = i + 1;
+			break;
+		}
+		if (fp ? !strncmp(o, "--command=", 10)
+		       : !strncmp(o, "--exec=", 7) || !strncmp(o, "--startas=", 10))
+			pg = strchr(o, '=') + 1;
+		else if ((fp ? !strcmp(o, "--command")
+		             : !strcmp(o, "--exec") || !strcmp(o, "-x") ||
+		                   !strcmp(o, "--startas") || !strcmp(o, "-a")) &&
+		         i + 1 < argc && argv[i + 1])
+			pg = argv[++i];
+		else if (fp && o[0] != '-' && strcmp(o, "run") && i > prog + 1) {
+			args = i + 1; /* flatpak: the operand after run is APP */
+			break;
+		}
+	}
+	if (!pg || !args || args >= argc || !argv[args])
+		return -1;
+	if (!ma_sh_shell_c_from(ma_sh_base(pg), argv, argc, args, &sc) || sc <= 0)
+		return -1;
+	return ma_sh_elem_line(r, argv[sc], file, line, function);
 }
 
 /* sg's command (sg(1), shadow 4.13: sg [-] [GROUP [-c] COMMAND]): the
@@ -2296,6 +2362,8 @@ static int ma_sh_inner_check(struct moat_request *r, const char *const *argv, in
 		                            line, function);
 	if (!strcmp(b, "sg"))
 		return ma_sh_sg_check(r, argv, argc, prog, file, line, function);
+	if (!strcmp(b, "flatpak") || !strcmp(b, "start-stop-daemon") || !strcmp(b, "scl"))
+		return ma_sh_named_program(r, argv, argc, prog, b, depth, file, line, function);
 	if (!strcmp(b, "make") || !strcmp(b, "gmake") || !strcmp(b, "remake"))
 		return ma_sh_make_check(r, argv, argc, prog, ma_sh_prog_find("make"), file, line,
 		                        function);

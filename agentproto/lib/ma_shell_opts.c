@@ -278,6 +278,7 @@ static const struct ma_sh_prog_opts ma_sh_prog_opts[] = {
      NULL},
     {"npx", "c", "pw", "", "--call", "--package --workspace --prefix --userconfig", 0, NULL},
     {"npm", "c", "pw", "", "--call", "--package --workspace --prefix --userconfig", 0, NULL},
+    {"doppler", "", "pc", "", "--command", "--project --config --token --fallback", 0, NULL},
     {"make", "f", "CIWjlo", "", "--file --makefile --eval",
      "--directory --include-dir --what-if --new-file --assume-new --old-file --assume-old", 0,
      NULL},
@@ -614,6 +615,7 @@ static const struct ma_sh_value_kind {
     {"npx", MA_SH_VAL_CMD, 0, "c", "--call"},
     {"npm", MA_SH_VAL_CMD, 0, "c", "--call"},
     {"make", MA_SH_VAL_FILE, 0, "f", "--file --makefile"},
+    {"doppler", MA_SH_VAL_CMD, 0, "", "--command"},
 };
 
 size_t ma_sh_wgetrc_key(const char *s, size_t n, int *runs)
@@ -1122,6 +1124,7 @@ static const struct ma_sh_run_value {
     {"split", 1, "", "--filter"},
     {"npx", 1, "c", "--call"},
     {"npm", 1, "c", "--call"},
+    {"doppler", 1, "", "--command"},
 };
 
 int ma_sh_value_shell(const struct ma_sh_prog_opts *po, const char *name, size_t nlen)
