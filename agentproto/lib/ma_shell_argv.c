@@ -189,8 +189,10 @@ static int ma_sh_shell_c_from(const char *b, const char *const *argv, int argc, 
 		/* -o option-name, -O shopt-name, also last in a cluster
 		 * (review25: bash -eo pipefail -c, -euxo, -eO extglob),
 		 * --rcfile FILE */
-		if ((o[1] != '-' && o[1] && (o[strlen(o) - 1] == 'o' || o[strlen(o) - 1] == 'O')) ||
-		    !strcmp(o, "--rcfile") || !strcmp(o, "--init-file") || !strcmp(o, "--emulate"))
+		if (o[1] != '-') /* each o/O of the cluster takes one: -eoc pipefail LINE */
+			for (const char *q = o + 1; *q; q++)
+				i += *q == 'o' || *q == 'O';
+		if (!strcmp(o, "--rcfile") || !strcmp(o, "--init-file") || !strcmp(o, "--emulate"))
 			i++;
 	}
 	return 1;
@@ -2227,6 +2229,19 @@ static int ma_sh_named_program(struct moat_request *r, const char *const *argv, 
 			return -1; /* no collection and line */
 		return ma_sh_elem_line(r, argv[argc - 1], file, line, function);
 	}
+	if (b[0] == 'n') { /* nix run INSTALLABLE -- ARGS: the package's program */
+		for (; i < argc && argv[i] && strcmp(argv[i], "run"); i++)
+			;
+		for (int j = i + 1; i < argc && j < argc && argv[j]; j++) {
+			if (!strcmp(argv[j], "--")) {
+				args = j + 1;
+				break;
+			}
+			if (!pg && argv[j][0] != '-')
+				pg = strchr(argv[j], '#') ? strchr(argv[j], '#') + 1 : argv[j];
+		}
+		i = argc;
+	}
 	for (; i < argc && argv[i]; i++) {
 		const char *o = argv[i];
 		int fp = b[0] == 'f';
@@ -2362,7 +2377,8 @@ static int ma_sh_inner_check(struct moat_request *r, const char *const *argv, in
 		                            line, function);
 	if (!strcmp(b, "sg"))
 		return ma_sh_sg_check(r, argv, argc, prog, file, line, function);
-	if (!strcmp(b, "flatpak") || !strcmp(b, "start-stop-daemon") || !strcmp(b, "scl"))
+	if (!strcmp(b, "flatpak") || !strcmp(b, "start-stop-daemon") || !strcmp(b, "scl") ||
+	    !strcmp(b, "nix"))
 		return ma_sh_named_program(r, argv, argc, prog, b, depth, file, line, function);
 	if (!strcmp(b, "make") || !strcmp(b, "gmake") || !strcmp(b, "remake"))
 		return ma_sh_make_check(r, argv, argc, prog, ma_sh_prog_find("make"), file, line,

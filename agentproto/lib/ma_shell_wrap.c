@@ -99,6 +99,7 @@ static const struct ma_sh_wrapper ma_sh_wrappers[] = {
     {"nix", "shell", 0, 0, "", "--override-input --profile", "", "", "", 0, "-c --command"},
     {"nocache", "", 0, 0, "n", "", "", "", "", 0, ""},
     {"npm", "exec", 0, 0, "pw", "--package --workspace --prefix --userconfig", "", "", "c --call", 0, ""},
+    {"npm", "x", 0, 0, "pw", "--package --workspace --prefix --userconfig", "", "", "c --call", 0, ""},
     {"npx", "", 0, 0, "pw", "--package --workspace --prefix --userconfig", "", "", "c --call", 0, ""},
     {"nsenter", "", 0, 0, "tSG", "--target --setuid --setgid", "", "", "", 0, ""},
     {"numactl", "", 0, 0, "CfiILmMNopPSw",

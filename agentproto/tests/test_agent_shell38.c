@@ -60,6 +60,9 @@ static void a_line_behind_a_wrapper_fires(void **state)
 	    {"x && id", {"scl", "enable", "rh-python38", "python3 t.py x && id", NULL}},
 	    {"x && id", {"bash", "-xeuo", "pipefail", "-c", "ls x && id", NULL}},
 	    {"x && id", {"ksh", "-eo", "errexit", "-c", "ls x && id", NULL}},
+	    {"x && id", {"bash", "-eoc", "pipefail", "ls x && id", NULL}},
+	    {"x && id", {"npm", "x", "--", "sh", "-c", "ls x && id", NULL}},
+	    {"x && id", {"nix", "run", "nixpkgs#bash", "--", "-c", "ls x && id", NULL}},
 	    /* a wrapper no table lists: the shell's -c further in */
 	    {"log; id", {"my-sandbox", "--profile", "strict", "sh", "-c", "tail log; id", NULL}},
 	    {"z; id", {"sg", "staff", "cp z; id /tmp", NULL}}, /* sg GROUP COMMAND: /bin/sh -c */
