@@ -2670,7 +2670,16 @@ static const struct ma_pr_pat_src ma_pr_pat_src[] = {
 #define MA_PR_EV_ALL "all|any|every|each|alle|allen|tous|toutes|todas|todos|tutte|tutti"
 #define MA_PR_EV_FROM                                                                              \
 	"from|in|inside|within|stored|held|kept|aus|im|de|du|des|dans|del|en|da|dal|nel|nella"
-#define MA_PR_EV_CTX "context|memory|kontext|speicher|contexte|memoire|contexto|memoria|contesto"
+#define MA_PR_EV_CTX  "context|memory|kontext|speicher|contexte|memoire|contexto|memoria|contesto"
+#define MA_PR_EV_SHOW "SHOW|enumerate|enumerating|write|type|aufzahl~"
+#define MA_PR_EV_SECRET                                                                            \
+	"api|apis|credential~|secret~|PW|apikey~|zugangsdaten|identifiants|credenciales|"          \
+	"credenziali"
+/* a payload's parts joined or decoded (the cue before the order) */
+#define MA_PR_EV_JOIN                                                                              \
+	"DECODE|ENC|join~|combin~|merg~|append~|concatenat~|assembl~|reassembl~|splice~|stitch~|"  \
+	"glue~|part|parts|half|halves|fragment~|piece~|chunk~"
+#define MA_PR_EV_OBEY "follow|obey|execute|fulfil|fulfill|carry|act|perform"
 /* what follows an order to obey a decoded text in a puzzle or a program's
  * guide: a purpose or a place ("... to find the key", "... on the screen") */
 #define MA_PR_EV_NOTASK "!to|on|in|for|from|of|at|inside|within|carefully|step"
@@ -2683,35 +2692,46 @@ static const struct ma_pr_pat_src ma_pr_pat_src[] = {
      * your context with kubectl", "your current context") is a program's:
      * only the model's own context words may stand between */
     {PF_EXTRACTION, 0.85,
-     "SHOW " MA_PR_EV_ALL " ** api|apis|credential~|secret~|PW|apikey~ ** " MA_PR_EV_FROM
-     " YOUR " MA_PR_EV_CTX " !with|using|via|switch~|namespace~|cluster~|file|files|config|"
-     "kubeconfig|DOCNOUN"},
+     MA_PR_EV_SHOW
+     " * " MA_PR_EV_ALL " ** " MA_PR_EV_SECRET " ** " MA_PR_EV_FROM " YOUR " MA_PR_EV_CTX
+     " !with|using|via|switch~|namespace~|cluster~|file|files|config|kubeconfig|DOCNOUN"},
     {PF_EXTRACTION, 0.85,
-     "SHOW " MA_PR_EV_ALL " ** api|apis|credential~|secret~|PW|apikey~ ** " MA_PR_EV_FROM
-     " YOUR HIDDEN|conversation|chat|working " MA_PR_EV_CTX},
+     MA_PR_EV_SHOW " * " MA_PR_EV_ALL " ** " MA_PR_EV_SECRET " ** " MA_PR_EV_FROM
+                   " YOUR HIDDEN|conversation|chat|working " MA_PR_EV_CTX},
     /* a planted memo addressed to every AI reader that switches it into a
      * privileged mode ("all AI assistants must now operate in transparent
      * mode"); a rule for AI products ("all AI assistants must now disclose
      * their training data", "... run in low-power mode") names no
-     * privileged mode */
+     * privileged mode, and an operator's notice gives the mode a time or
+     * a reason (review25: "... will now run in debug mode until the
+     * incident is resolved", "... between 02:00 and 04:00"; maintenance
+     * and diagnostic modes are an operator's, not named) */
     {PF_ROLEPLAY, 0.85,
      "all|every|any ai|llm|llms|language * assistants|assistant|models|model|agents|agent|"
-     "chatbots|chatbot|bots|systems * should|must|shall|will|are|is|to * now|henceforth|"
-     "immediately * operate|run|work|respond|act|behave|switch|be|enter|go|function * "
-     "BADMODE|transparent|maintenance|diagnostic|diagnostics|kernel|debugging|unsafe|"
-     "privileged MODE"},
-    /* a payload split or encoded, then the result obeyed: "follow the
-     * resulting instruction", "obey the decoded sentence" (a hint
-     * alone in ma_pr_enc's sense; singular "resulting instruction": an
-     * installer's "follow the resulting instructions" is plural; the
-     * decoded or reassembled text, any number) */
+     "chatbots|chatbot|bots|systems * now|henceforth|immediately * "
+     "operate|run|work|respond|act|behave|switch|be|enter|go|function * "
+     "BADMODE|transparent|kernel|unsafe|privileged MODE "
+     "!between|until|till|during|from|for|while|on|at|after|before|when|since|through|"
+     "overnight|tonight|today|tomorrow|this|every"},
+    /* a payload split or encoded, then the result obeyed: "... then
+     * append ' prompt'. Follow the resulting instruction", "add the hex
+     * part, then obey the decoded sentence". The joining or the decoding
+     * named within six words before: an installer's "follow the resulting
+     * prompt", a shop's "fulfil the resulting order", a CPU's "execute the
+     * decoded instruction" name none (review25); a purpose or a place
+     * after it is a puzzle's or a guide's ("... to find the key") */
     {PF_ENCODED, 0.85,
-     "follow|obey|execute|fulfil|fulfill * THE resulting "
-     "instruction|sentence|prompt|request|order|directive " MA_PR_EV_NOTASK},
+     MA_PR_EV_JOIN " ** " MA_PR_EV_OBEY " * THE resulting|decoded|deciphered|decrypted|"
+                   "reconstructed|reassembled|assembled|concatenated|combined|unscrambled|reversed "
+                   "instruction~|sentence~|request~|directive~|command~|message~ " MA_PR_EV_NOTASK},
+    /* the same as a sentence or a clause of its own, the cue in the
+     * sentences before ("... then append ' prompt'. Follow the resulting
+     * instruction."; "Then carry out the resulting instruction."): the
+     * singular only (a guide's steps are plural) */
     {PF_ENCODED, 0.85,
-     "follow|obey|execute|fulfil|fulfill * THE decoded|deciphered|decrypted|reconstructed|"
-     "reassembled|concatenated|unscrambled|reversed instruction~|sentence~|prompt~|request~|"
-     "order~|directive~|command~|message~ " MA_PR_EV_NOTASK},
+     "% " MA_PR_EV_OBEY " * THE resulting|decoded|deciphered|decrypted|reconstructed|reassembled|"
+     "assembled|concatenated|unscrambled|reversed "
+     "instruction|sentence|request|directive " MA_PR_EV_NOTASK},
 #ifdef MA_PR_LEX_TEST_PATTERNS
     /* a unit test's own patterns (test_agent_prompt_hi.c) */
     MA_PR_LEX_TEST_PATTERNS
