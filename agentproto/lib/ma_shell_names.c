@@ -412,9 +412,11 @@ static const char *const ma_sh_env_code_names[] = {
     "BASHOPTS",
     "BASH_ENV",
     "BROWSER",
-    "CDPATH",
+    "DYLD_FALLBACK_LIBRARY_PATH",
+    "DYLD_FRAMEWORK_PATH",
+    "DYLD_INSERT_LIBRARIES",
+    "DYLD_LIBRARY_PATH",
     "EDITOR",
-
     "FPATH",
     "GCONV_PATH",
     "GIT_ASKPASS",
@@ -428,6 +430,9 @@ static const char *const ma_sh_env_code_names[] = {
     "GLIBC_TUNABLES",
     "JAVA_TOOL_OPTIONS",
     "JDK_JAVA_OPTIONS",
+    "LD_AUDIT",
+    "LD_LIBRARY_PATH",
+    "LD_PRELOAD",
     "LESSCLOSE",
     "LESSOPEN",
     "LUA_CPATH",
@@ -465,7 +470,10 @@ static const char *const ma_sh_env_code_names[] = {
     "_JAVA_OPTIONS",
     "npm_config_script_shell",
 };
-static const char *const ma_sh_env_code_prefixes[] = {"BASH_FUNC_", "DYLD_", "LD_"};
+/* (the loader's other variables -- LD_ASSUME_KERNEL, LD_PROFILE,
+ * LD_BIND_NOW, DYLD_PRINT_* -- and CDPATH load no code: the lead,
+ * session 33, after devshell's "LD_ASSUME_KERNEL=2.2.5 ./myprog") */
+static const char *const ma_sh_env_code_prefixes[] = {"BASH_FUNC_"};
 
 int ma_sh_env_code(const char *s, size_t n)
 {
