@@ -5699,8 +5699,8 @@ static int ma_sh_env_code_value(const char *s, const struct ma_sh_el *e, size_t 
 		return 0;
 	/* an assignment with no command after it stays in the shell (not
 	 * exported: BASH_ENV='...'; bash -c ls), but the shell's own
-	 * variables (PATH, CDPATH, FPATH, PROMPT_COMMAND, SHELLOPTS,
-	 * BASHOPTS) or one export, env, declare ... names */
+	 * variables (PATH, FPATH, PROMPT_COMMAND, SHELLOPTS, BASHOPTS) or one export, env, declare
+	 * ... names */
 	for (v = e->end; s[v] == ' ' || s[v] == '\t';)
 		v++;
 	if (!strchr(";&|\n", s[v]) && s[v])
@@ -5709,9 +5709,9 @@ static int ma_sh_env_code_value(const char *s, const struct ma_sh_el *e, size_t 
 		v--;
 	if (v > 0 && !strchr(";&|\n(", s[v - 1]))
 		return 1; /* after export, env, sudo, declare ... */
-	return ma_sh_is(s, p, eq, "PATH") || ma_sh_is(s, p, eq, "CDPATH") ||
-	       ma_sh_is(s, p, eq, "FPATH") || ma_sh_is(s, p, eq, "PROMPT_COMMAND") ||
-	       ma_sh_is(s, p, eq, "SHELLOPTS") || ma_sh_is(s, p, eq, "BASHOPTS");
+	return ma_sh_is(s, p, eq, "PATH") || ma_sh_is(s, p, eq, "FPATH") ||
+	       ma_sh_is(s, p, eq, "PROMPT_COMMAND") || ma_sh_is(s, p, eq, "SHELLOPTS") ||
+	       ma_sh_is(s, p, eq, "BASHOPTS");
 }
 
 /* GIT_CONFIG_PARAMETERS's value w (n bytes, unquoted by the shell), the
