@@ -53,6 +53,7 @@ struct moat_request {
 	int jkind;
 	const char *jprefix;
 	unsigned inner;
+	unsigned ninner; /* inputs added from inside inputs (MA_INNER_MAX) */
 	/* Not zeroed at begin (everything above is): the first inputs, and
 	 * the arena the request's small strings come from (ma_request_alloc)
 	 * -- an ordinary request makes no allocation but the request itself. */
@@ -1088,6 +1089,11 @@ static int ma_add_input_one(struct moat_request *r, int kind, const char *name, 
  * is no name byte: no allocation, no copy where nothing is opened. */
 #define MA_INNER_DEPTH 2
 #define MA_INNER_NAME  768
+/* Inputs a request takes from inside its inputs, at most (review26f: a
+ * 369 KB form field of tiny pairs held 39.7 MB opened, each value an
+ * input of its own): past them the values inside are not added (fail
+ * open, as past MA_INNER_DEPTH; the outer inputs stay whole). */
+#define MA_INNER_MAX 1024
 
 /* A byte of a name in a query string: [A-Za-z0-9_.$%[\]-]. */
 static int ma_qs_name_byte(unsigned char c)
@@ -1102,20 +1108,30 @@ static int ma_qs_shape(const char *s, size_t n)
 {
 	size_t i = n && s[0] == '?';
 	int many = 0; /* 1: more than one pair, -1: one, 0: not looked at */
+	int pairs = 0;
 
 	if (i == n)
 		return 0;
 	while (i < n) {
-		size_t a = i;
+		size_t a;
+		if (s[i] == '&') { /* an empty pair: every parser skips it (review26) */
+			i++;
+			continue;
+		}
+		a = i;
 		/* a name begins with a word byte: `--upload-pack=id;` and
 		 * `-euse_askpass=F` are options, not query strings */
 		if ((unsigned)((s[i] | 32) - 'a') >= 26 && (unsigned)(s[i] - '0') >= 10 &&
 		    s[i] != '_')
 			return 0;
-		while (i < n && ma_qs_name_byte((unsigned char)s[i]))
+		while (i < n &&
+		       (ma_qs_name_byte((unsigned char)s[i]) || s[i] == ':' || s[i] == '+'))
 			i++;
+		if (i < n && s[i] == '&' && memchr(s + i, '=', n - i))
+			continue; /* a name alone ("verbose&..."): a pair without value */
 		if (i == a || i == n || s[i] != '=')
 			return 0;
+		pairs++;
 		/* parsers split a pair at its first '=': a value may hold
 		 * more (`q=x' OR 1=1-- &page=2`, review25) -- but in a string of
 		 * one pair only as a run at its end (base64's padding):
@@ -1128,10 +1144,10 @@ static int ma_qs_shape(const char *s, size_t n)
 				if (many < 0)
 					return 0;
 			}
-		if (i < n && ++i == n)
-			return 0; /* a trailing '&' */
+		if (i < n)
+			i++; /* ('&': a trailing one is an empty pair) */
 	}
-	return 1;
+	return pairs > 0;
 }
 
 /* 1 when s[0..n) begins with '{' or '[' and ends with its closer, white
@@ -1175,20 +1191,18 @@ static int ma_add_qs_values(struct moat_request *r, int kind, const char *prefix
 	size_t i = n && s[0] == '?';
 
 	while (i < n) {
-		size_t a = i, e, b;
-		while (s[i] != '=')
-			i++;
-		e = i++;
-		b = i;
+		size_t a = i, e, end;
 		while (i < n && s[i] != '&')
 			i++;
-		if (i > b) {
+		end = i++; /* the pair [a, end): empty, a name alone, or name=value */
+		for (e = a; e < end && s[e] != '='; e++)
+			;
+		if (e + 1 < end) {
 			int rc = ma_add_input(r, kind, ma_inner_name(nbuf, prefix, s + a, e - a),
-			                      s + b, i - b, 0);
+			                      s + e + 1, end - e - 1, 0);
 			if (rc)
 				return rc;
 		}
-		i++;
 	}
 	return 0;
 }
@@ -1205,8 +1219,8 @@ static int ma_inner_shape(const char *v, size_t n)
 	c0 = (unsigned char)v[0];
 	if (c0 == '{' || c0 == '[' || ma_trim_space(c0))
 		return ma_json_shape(v, n);
-	if (c0 != '?' && (unsigned)((c0 | 32) - 'a') >= 26 && (unsigned)(c0 - '0') >= 10 &&
-	    c0 != '_')
+	if (c0 != '?' && c0 != '&' && (unsigned)((c0 | 32) - 'a') >= 26 &&
+	    (unsigned)(c0 - '0') >= 10 && c0 != '_')
 		return 0;
 	return ma_qs_shape(v, n) ? 2 : 0;
 }
@@ -1287,8 +1301,9 @@ static int ma_add_name_segments(struct moat_request *r, int kind, const char *na
  * `LIKE '%` + s + `%'`) puts a backslash before each '_', '%' and '\' of
  * the input, and the attacker decides that the escape splits the raw form:
  * `a_b' OR 1=1-- ` reaches SQL as `a\_b' OR 1=1-- ` (review24e). Made
- * only for an input holding a quote (', ", `) and a wildcard -- nothing to
- * break out of otherwise -- so a value without a quote costs two memchr,
+ * only for an input holding a quote (', ", `) and a wildcard or a
+ * backslash -- nothing to break out of otherwise -- so a value without a
+ * quote costs two memchr,
  * and "50% off_now" no form. Its memory is its own block (mem3). */
 static int ma_add_like_form(struct moat_request *r, struct ma_input *in)
 {
@@ -1300,8 +1315,8 @@ static int ma_add_like_form(struct moat_request *r, struct ma_input *in)
 		return 0;
 	if (!memchr(v, '\'', n) && !memchr(v, '"', n) && !memchr(v, '`', n))
 		return 0;
-	if (!memchr(v, '_', n) && !memchr(v, '%', n))
-		return 0;
+	if (!memchr(v, '_', n) && !memchr(v, '%', n) && !memchr(v, '\\', n))
+		return 0; /* (a backslash is escaped too: x\' OR ..., review26e) */
 	for (size_t i = 0; i < n; i++)
 		k += v[i] == '_' || v[i] == '%' || v[i] == '\\';
 	d = ma_request_alloc(r, n + k + 1);
@@ -1330,6 +1345,8 @@ static int ma_add_input(struct moat_request *r, int kind, const char *name, cons
 
 	if (!r)
 		return 0;
+	if (r->inner > 0 && r->ninner++ >= MA_INNER_MAX)
+		return 0; /* (past the bound: not added) */
 	idx = r->nin;
 	rc = ma_add_input_one(r, kind, name, value, len, borrow);
 	if (!rc)
@@ -1366,6 +1383,8 @@ int ma_request_add_json_input(struct moat_request *r, const char *path, const ch
 
 	if (!structured)
 		return ma_add_input(r, kind, name, v, vl, 0);
+	if (r->inner > 0 && r->ninner++ >= MA_INNER_MAX)
+		return 0;
 	rc = ma_add_input_one(r, kind, name, v, vl, 0);
 	if (rc == 0)
 		r->in[r->nin - 1].structured = 1;
@@ -1542,13 +1561,14 @@ static int ma_add_json_text(struct moat_request *r, const char *json, size_t len
 		enum json_error_code code = json_error_code(&err);
 		if (code == json_error_out_of_memory)
 			return MOAT_AGENT_ENOMEM;
-		if (inner && code != json_error_duplicate_key)
-			return 0; /* no JSON: nothing inside */
 		/* refused, or a name repeated: read as lenient parsers read
-		 * it (ma_request_json.c); a repeated name is still JSON */
+		 * it (ma_request_json.c); a repeated name is still JSON. Inside
+		 * an input too: JSON.parse and json.loads read 1e999, 2^64,
+		 * "\ud800", NaN that jansson refuses, and a pad of them must not
+		 * hide its neighbours (review26) */
 		rc = ma_request_json_lenient(r, json, len);
-		if (rc)
-			return rc;
+		if (rc || inner)
+			return rc == MOAT_AGENT_ENOMEM ? rc : 0;
 		return code == json_error_duplicate_key ? 0 : MOAT_AGENT_EINVAL;
 	}
 	rc = ma_add_json_value(r, v, path, 0, sizeof path);
