@@ -5635,33 +5635,6 @@ static int ma_sh_git_env_value(struct ma_sh_scan *c, const char *s, const struct
  * ma_sh_git_env_value) only an input that writes the program, the value's
  * start (after LESSOPEN's '|' or '||'). LANG=C, TZ=..., a variable of
  * the application's own (NAME=VALUE) stay data. */
-/* 1 when the input [a, b) of a PATH value names only the system's own
- * directories (each element absolute under /usr, /bin, /sbin, /opt or
- * /snap, or $PATH itself): "PATH=/usr/sbin:/usr/bin:/sbin:/bin" chooses
- * no program of the attacker's, an empty element (the current
- * directory), a relative one or /tmp, /home, /var ... does. */
-static int ma_sh_path_system(const char *s, size_t a, size_t b)
-{
-	static const char *const sys[] = {"/usr",  "/bin",  "/sbin",  "/opt",
-	                                  "/snap", "$PATH", "${PATH}"};
-
-	while (a < b) {
-		size_t e = a, k;
-		while (e < b && s[e] != ':')
-			e++;
-		for (k = 0; k < sizeof sys / sizeof sys[0]; k++) {
-			size_t l = strlen(sys[k]);
-			if (e - a >= l && !memcmp(s + a, sys[k], l) &&
-			    (e - a == l || (s[a + l] == '/' && sys[k][0] == '/')))
-				break;
-		}
-		if (k == sizeof sys / sizeof sys[0] || memmem(s + a, e - a, "..", 2))
-			return 0;
-		a = e + 1;
-	}
-	return 1;
-}
-
 static int ma_sh_env_code_value(const char *s, const struct ma_sh_el *e, size_t a, size_t b)
 {
 	size_t p = e->start, eq = p, v;
@@ -5673,7 +5646,7 @@ static int ma_sh_env_code_value(const char *s, const struct ma_sh_el *e, size_t 
 	if (eq == p || eq >= e->end || s[eq] != '=' || eq >= a || b > e->end)
 		return 0;
 	code = ma_sh_env_code(s + p, eq - p);
-	if (code && ma_sh_is(s, p, eq, "PATH") && ma_sh_path_system(s, a, b))
+	if (code && ma_sh_env_value_inert(s + p, eq - p, s + eq + 1, s + a, b - a))
 		return 0;
 	if (!code ||
 	    (code == 3 && !ma_sh_env_opts_load(s + a, b - a, strchr(" \t='\"", s[a - 1]) != NULL)))

@@ -412,6 +412,8 @@ static const char *const ma_sh_env_code_names[] = {
     "BASHOPTS",
     "BASH_ENV",
     "BROWSER",
+    "CC",
+    "CXX",
     "DYLD_FALLBACK_LIBRARY_PATH",
     "DYLD_FRAMEWORK_PATH",
     "DYLD_INSERT_LIBRARIES",
@@ -430,6 +432,7 @@ static const char *const ma_sh_env_code_names[] = {
     "GLIBC_TUNABLES",
     "JAVA_TOOL_OPTIONS",
     "JDK_JAVA_OPTIONS",
+    "KUBE_EDITOR",
     "LD_AUDIT",
     "LD_LIBRARY_PATH",
     "LD_PRELOAD",
@@ -441,6 +444,7 @@ static const char *const ma_sh_env_code_names[] = {
     "MANPAGER",
     "NODE_OPTIONS",
     "NODE_PATH",
+    "NPM_CONFIG_SCRIPT_SHELL",
     "PAGER",
     "PATH",
     "PERL5DB",
@@ -463,6 +467,8 @@ static const char *const ma_sh_env_code_names[] = {
     "SHELLOPTS",
     "SSH_ASKPASS",
     "SUDO_ASKPASS",
+    "SUDO_EDITOR",
+    "SVN_EDITOR",
     "TAR_OPTIONS",
     "TCLLIBPATH",
     "VISUAL",
@@ -494,11 +500,45 @@ int ma_sh_env_code(const char *s, size_t n)
 	return 1;
 }
 
+int ma_sh_env_value_inert(const char *s, size_t n, const char *val, const char *at, size_t vl)
+{
+	static const char *const sys[] = {"/usr",  "/bin",  "/sbin",  "/opt",
+	                                  "/snap", "$PATH", "${PATH}"};
+	const char *end = at + vl;
+
+	if (n >= 4 && at > val && at[-1] != ':' && at[-1] != '=' && at[-1] != '"' &&
+	    at[-1] != '\'' && (!memcmp(s + n - 4, "PATH", 4) || !memcmp(s + n - 3, "LIB", 3)) &&
+	    !memchr(at, '/', vl) && !memchr(at, ':', vl) && !memmem(at, vl, "..", 2))
+		return 1; /* a piece of an application's element */
+	if (n != 4 || memcmp(s, "PATH", 4) != 0)
+		return 0;
+	while (at < end) {
+		const char *e = memchr(at, ':', (size_t)(end - at));
+		size_t k, l = 0;
+		if (!e)
+			e = end;
+		for (k = 0; k < sizeof sys / sizeof sys[0]; k++) {
+			l = strlen(sys[k]);
+			if ((size_t)(e - at) >= l && !memcmp(at, sys[k], l) &&
+			    ((size_t)(e - at) == l || (at[l] == '/' && sys[k][0] == '/')))
+				break;
+		}
+		if (k == sizeof sys / sizeof sys[0] || memmem(at, (size_t)(e - at), "..", 2))
+			return 0;
+		at = e + 1;
+	}
+	return 1;
+}
+
 int ma_sh_env_pref(const char *s, size_t n)
 {
-	static const char *const pref[] = {"EDITOR",    "VISUAL",        "PAGER",
-	                                   "MANPAGER",  "GIT_EDITOR",    "GIT_SEQUENCE_EDITOR",
-	                                   "GIT_PAGER", "PROMPT_COMMAND"};
+	/* (CC and CXX, the compiler make runs, and the other tools' editors:
+	 * review26) */
+	static const char *const pref[] = {"EDITOR",    "VISUAL",         "PAGER",
+	                                   "MANPAGER",  "GIT_EDITOR",     "GIT_SEQUENCE_EDITOR",
+	                                   "GIT_PAGER", "PROMPT_COMMAND", "CC",
+	                                   "CXX",       "KUBE_EDITOR",    "SUDO_EDITOR",
+	                                   "SVN_EDITOR"};
 
 	for (size_t i = 0; i < MA_SH_N(pref); i++)
 		if (strlen(pref[i]) == n && !memcmp(s, pref[i], n))
