@@ -1949,9 +1949,11 @@ static void ma_finder_init(struct ma_finder *f, const char *text, size_t len, co
 	f->last = 0;
 	f->per = 0;
 #if defined(MA_REQUEST_SSE2)
+	/* (vl >= 2; a one-byte form, the scan's .one, takes memchr and only
+	 * needs these set) */
 	f->a0 = _mm_set1_epi8(v[0]);
-	f->a1 = _mm_set1_epi8(v[1]);
-	f->b0 = _mm_set1_epi8(v[vl - 2]);
+	f->a1 = _mm_set1_epi8(v[vl > 1]);
+	f->b0 = _mm_set1_epi8(v[vl > 1 ? vl - 2 : 0]);
 	f->b1 = _mm_set1_epi8(v[vl - 1]);
 	{
 		char h[MA_FIND_SHORT] = {0};
@@ -2116,11 +2118,13 @@ int ma_request_scan(struct moat_request *r, const struct ma_scan *s)
 				continue;
 			if (s->skip_form && s->skip_form(s->ctx, v, vl))
 				continue;
-			ma_finder_init(&fi, s->text, s->len, v, vl);
+			ma_finder_init(&fi, s->text, s->len, v, vl); /* (one byte: memchr below) */
 			if (s->begin_form)
 				s->begin_form(s->ctx, v, vl);
 			while (from + vl <= s->len && (seen < s->max_occ || s->past)) {
-				const char *at = ma_find_next(&fi, from);
+				const char *at = vl > 1
+				                     ? ma_find_next(&fi, from)
+				                     : memchr(s->text + from, v[0], s->len - from);
 				struct ma_scan_hit hit;
 				size_t a;
 				int verdict;

@@ -57,7 +57,7 @@ static void a_request_holds_a_small_multiple_of_its_bytes(void **state)
 	assert_non_null(s);
 	s[len++] = '{';
 	for (int i = 0; i < N; i++)
-		len += (size_t)sprintf(s + len, "%s\"c%d\":\"q=1&p=2\"", i ? "," : "", i);
+		len += (size_t)snprintf(s + len, 64, "%s\"c%d\":\"q=1&p=2\"", i ? "," : "", i);
 	s[len++] = '}';
 	s[len] = '\0';
 	h = held(MOAT_INPUT_FORM, s, len);
@@ -70,7 +70,7 @@ static void a_request_holds_a_small_multiple_of_its_bytes(void **state)
 		bad++;
 	len = 0;
 	for (int i = 0; i < N; i++)
-		len += (size_t)sprintf(s + len, "%sc%d=q%%3D1", i ? "&" : "", i);
+		len += (size_t)snprintf(s + len, 64, "%sc%d=q%%3D1", i ? "&" : "", i);
 	h = held(MOAT_INPUT_FORM, s, len);
 	print_message("query-string field of %zu bytes: %zu bytes held\n", len, h);
 	if (h > 16 * len)
