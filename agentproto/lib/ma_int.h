@@ -605,6 +605,13 @@ struct ma_scan {
 	 * other forms of one byte are never this check's. Past max_occ
 	 * places a one-byte form is not looked at (.past is not asked) */
 	const unsigned char *one;
+	/* NULL, or for a form of one byte: whether its place a (the byte
+	 * text[a]) is one where it can matter (completes a comment's opener
+	 * with its neighbour); the others are skipped without counting toward
+	 * max_occ, and the ones it takes are judged all (review25i: the
+	 * application's own bytes -- the dashes of 16 UUIDs -- used up
+	 * max_occ before the input's place) */
+	int (*one_place)(void *ctx, size_t a);
 	void *ctx;
 	/* the finding's constant fields (struct ma_finding) */
 	const char *operation;

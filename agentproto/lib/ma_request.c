@@ -2132,7 +2132,10 @@ int ma_request_scan(struct moat_request *r, const struct ma_scan *s)
 					break;
 				a = (size_t)(at - s->text);
 				from = a + 1;
-				if (seen < s->max_occ) {
+				if (vl == 1 && s->one_place) {
+					if (!s->one_place(s->ctx, a))
+						continue; /* (not counted) */
+				} else if (seen < s->max_occ) {
 					seen++;
 				} else if (vl == 1) {
 					break;

@@ -5271,6 +5271,31 @@ static int ma_sql_scan_analyse(void *ctx, size_t a, size_t b, struct ma_scan_hit
  * from a one-byte input). */
 static const unsigned char ma_sql_one[256] = {['-'] = 1, ['*'] = 1, ['/'] = 1};
 
+/* The places of a one-byte form judged (review25i): only where the byte
+ * makes a comment's opener with its neighbour -- '-' beside '-', '*'
+ * after '/', '/' before '*'; a dash of a UUID or a date, a '/' of a path
+ * or a '*' of SELECT * is skipped and not counted, so that the
+ * application's own bytes never use up the places before the input's.
+ * Every place taken is judged: most are inside a string or a comment the
+ * application wrote (ma_sql_scan_analyse's cheap return); at most one of
+ * each comment token is its second byte. */
+static int ma_sql_one_place(void *ctx, size_t a)
+{
+	const struct ma_sql_scan *c = ctx;
+	const char *q = c->sql;
+
+	switch (q[a]) {
+	case '-':
+		return (a > 0 && q[a - 1] == '-') || (a + 1 < c->len && q[a + 1] == '-');
+	case '*':
+		return a > 0 && q[a - 1] == '/';
+	case '/':
+		return a + 1 < c->len && q[a + 1] == '*';
+	default:
+		return 0;
+	}
+}
+
 int moat_check_sql_at(struct moat_request *r, int dialect, const char *sql, size_t len,
                       const char *file, int line, const char *function)
 {
@@ -5321,6 +5346,7 @@ int moat_check_sql_at(struct moat_request *r, int dialect, const char *sql, size
 	    .past = ma_sql_past,
 	    .begin_form = ma_sql_scan_form,
 	    .one = ma_sql_one,
+	    .one_place = ma_sql_one_place,
 	    .ctx = c,
 	    .operation = sql,
 	    .operation_len = len,
