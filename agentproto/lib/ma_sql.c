@@ -1414,6 +1414,87 @@ static __attribute__((noinline)) int ma_num_judge(int dialect, const char *sql, 
 	return hit && (k == 0 || ma_num_names(sql, len, a, b, w, nm, k, sum));
 }
 
+/*
+ * A number that closes the application's value (sqlfix2, session 33;
+ * review25b). An input whose first operand is a number it writes (after
+ * at most three of '(' '-' '+'), pasted where a value goes (after a
+ * comparison or '=', '(' or ','), that
+ *   1. in a SET clause, writes at its own depth ',' then a name and '='
+ *      (`30, is_admin = 1` in "SET age = _": an assignment of its own), or
+ *   2. closes a parenthesis the application opened before it (its depth
+ *      drops below the place's) and then writes more tokens of its own
+ *      (`3),(42, 1` in "VALUES (42, _)": rows of its own; `3) ON CONFLICT
+ *      ... DO UPDATE SET role_id = (1`, MySQL's ON DUPLICATE KEY UPDATE:
+ *      an upsert)
+ * changes the statement's structure with no comment, UNION, subquery or
+ * condition. A number, a sum, `(1+2)*3`, a list `1, 2, 3` (no '=' after a
+ * comma, no parenthesis closed below the place) and `3)` with nothing
+ * after it write none. Reads prev, the clause at the place and the
+ * window's tokens inside [a, b) only (the place memo's key holds all
+ * three: sqlcost11's ma_sql_place_same). Returns 1 (assignment), 2
+ * (structure after a closed parenthesis) or 0.
+ */
+static __attribute__((noinline)) int ma_num_breakout(const char *sql, size_t a, size_t b,
+                                                     const struct ma_sql_tok *w, int n,
+                                                     const struct ma_sql_tok *prev, int clause)
+{
+	const struct ma_sql_tok *first =
+	    w[0].type == MA_SQL_T_COMMENT ? ma_next_sig(w, n, 0) : &w[0];
+	int i, d = 0, closed = 0, k;
+
+	if (!first || first->start < a ||
+	    !(prev->type == MA_SQL_T_LPAREN || prev->type == MA_SQL_T_COMMA ||
+	      (prev->type == MA_SQL_T_OP && ma_op_comparison(sql, prev))) ||
+	    !memchr(sql + a, clause == CL_SET ? ',' : ')', b - a))
+		return 0;
+	/* the first operand: a number, after at most three of ( - + */
+	i = (int)(first - w);
+	for (k = 0; k < 4 && i < n && w[i].start < b && w[i].type != MA_SQL_T_NUMBER; k++) {
+		const struct ma_sql_tok *t = &w[i];
+		if (t->type == MA_SQL_T_LPAREN)
+			d++;
+		else if (!(t->type == MA_SQL_T_OP && t->end - t->start == 1 &&
+		           (sql[t->start] == '-' || sql[t->start] == '+')))
+			return 0;
+		t = ma_next_sig(w, n, i);
+		if (!t)
+			return 0;
+		i = (int)(t - w);
+	}
+	if (i >= n || w[i].type != MA_SQL_T_NUMBER || w[i].end > b)
+		return 0;
+	for (i++; i < n && w[i].start < b; i++) {
+		const struct ma_sql_tok *t = &w[i];
+		if (t->type == MA_SQL_T_COMMENT)
+			continue;
+		if (t->end > b)
+			return 0; /* (a token that runs on past the input) */
+		if (closed)
+			return 2; /* a token of its own after the closed value */
+		if (t->type == MA_SQL_T_LPAREN) {
+			d++;
+		} else if (t->type == MA_SQL_T_RPAREN) {
+			if (--d < 0)
+				closed = 1;
+		} else if (t->type == MA_SQL_T_COMMA && d == 0 && clause == CL_SET) {
+			/* , name [. name] = */
+			const struct ma_sql_tok *u = ma_next_sig(w, n, i);
+			int names = 0;
+			while (u && u->end <= b &&
+			       ((u->type == MA_SQL_T_WORD && ma_tok_kw(sql, u) == KW_NONE) ||
+			        u->type == MA_SQL_T_QIDENT ||
+			        (names && u->type == MA_SQL_T_DOT))) {
+				names++;
+				u = ma_next_sig(w, n, (int)(u - w));
+			}
+			if (names && u && u->end <= b && u->type == MA_SQL_T_OP &&
+			    u->end - u->start == 1 && sql[u->start] == '=')
+				return 1;
+		}
+	}
+	return 0;
+}
+
 /* Columns where a value goes: ma_sql_col.c (ma_sql_col_judge). */
 
 /* 1 when prev (prev_kw its keyword) may be a place where a value goes
@@ -4567,14 +4648,19 @@ static void ma_sql_judge(int dialect, const char *sql, size_t len, size_t a, siz
 		                     prev.type == MA_SQL_T_WORD) &&
 		          !relaxed &&
 		          ma_num_judge(dialect, sql, len, a, b, win, n, &prev, ru ? ru->sum : NULL);
+		/* a number that closes the application's value and writes an
+		 * assignment or more structure of its own (sqlfix2) */
+		int brk = !num && have_prev && !relaxed &&
+		          ma_num_breakout(sql, a, b, win, n, &prev, clause);
 		/* a column where a value goes (id = (id), 1 - 1 + id): its own
 		 * pass too, on an input that starts there and writes no structure */
-		int col = !num && have_prev && !relaxed && win[0].start >= a && clause != CL_SET &&
-		          ma_col_place(sql, &prev, prev_kw) &&
+		int col = !num && !brk && have_prev && !relaxed && win[0].start >= a &&
+		          clause != CL_SET && ma_col_place(sql, &prev, prev_kw) &&
 		          ma_col_judge(dialect, sql, a, b, win, n, 0, &prev, prev_kw,
 		                       have_tail ? &t : NULL, cache ? &cache->colmemo : NULL);
 		/* the weaker signs count only in a statement that still runs */
-		if (walk && !(f.cond == 2 || f.clause || (f.closed && f.active) || num || col)) {
+		if (walk &&
+		    !(f.cond == 2 || f.clause || (f.closed && f.active) || num || col || brk)) {
 			walk->pending = 1;
 			walk->dialect = dialect;
 			walk->have_first = have_tail;
@@ -4612,6 +4698,12 @@ static void ma_sql_judge(int dialect, const char *sql, size_t len, size_t a, siz
 			hit->rule = "sqli.column"; /* a column where a value goes */
 			hit->sev = "high";
 			hit->confidence = 0.85;
+		} else if (brk) {
+			/* an assignment of its own in SET, or rows / an upsert after
+			 * the value it closes (ma_num_breakout) */
+			hit->rule = brk == 1 ? "sqli.assignment" : "sqli.value_breakout";
+			hit->sev = "high";
+			hit->confidence = 0.9;
 		} else {
 			return;
 		}

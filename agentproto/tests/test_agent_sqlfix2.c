@@ -1,4 +1,7 @@
-/* sqlfix2 (session 33): the one-byte forms '-', '*', '/' (review25i) are
+/* sqlfix2 (session 33). 1. A number pasted unquoted that closes the
+ * application's value and writes an assignment (SET), rows or an upsert
+ * (VALUES) of its own fires (review25b); numbers, sums and lists where the
+ * application expects them stay allowed. 2. The one-byte forms '-', '*', '/' (review25i) are
  * judged wherever the byte makes a comment's opener with its neighbour,
  * however many of the byte the application's own text holds before the
  * input's place (dates written 2026/12/07, paths, a string of dashes,
@@ -81,9 +84,81 @@ static void a_one_byte_that_opens_nothing_is_allowed(void **state)
 	                 MOAT_ALLOW);
 }
 
+/* review25b's family (sqlfix2): a number pasted unquoted that closes the
+ * application's value and writes an assignment, rows or an upsert of its
+ * own. "@" is the input's place. */
+static int at(int dialect, const char *input, const char *stmt)
+{
+	return check(dialect, input, "", 0, "", stmt);
+}
+
+static void a_number_that_writes_its_own_structure_fires(void **state)
+{
+	static const char *const c[][2] = {
+	    {"18, role = 'owner'", "UPDATE members SET shoe_size = @ WHERE id = 3"},
+	    {"1,\"is_staff\"=1", "UPDATE people SET floor = @ WHERE id = 3"},
+	    {"0, w.credit = 99999", "UPDATE wallets w SET w.pin_tries = @ WHERE w.id = 3"},
+	    {"(4), verified = 1", "UPDATE accounts SET level = @ WHERE id = 3"},
+	    {"-2,quota=0", "UPDATE plans SET discount = @"},
+	    {"5), (1, 2", "INSERT INTO scores(player, pts) VALUES (9, @)"},
+	    {"1.5),(2, 900),(3, 900", "INSERT INTO bids(item, amount) VALUES (7, @)"},
+	    {"0) ON CONFLICT (id) DO UPDATE SET owner = (5",
+	     "INSERT INTO pets(id, age) VALUES (4, @)"},
+	};
+	static const int ds[] = {MOAT_SQL_SQLITE, MOAT_SQL_POSTGRES, MOAT_SQL_MYSQL};
+	int bad = 0;
+
+	(void)state;
+	for (size_t i = 0; i < sizeof c / sizeof c[0]; i++)
+		for (size_t d = 0; d < 3; d++) {
+			/* (ON CONFLICT is SQLite's and PostgreSQL's) */
+			if (d == 2 && strstr(c[i][0], "CONFLICT"))
+				continue;
+			if (at(ds[d], c[i][0], c[i][1]) != MOAT_BLOCK) {
+				print_message("allowed, dialect %d: %s | %s\n", ds[d], c[i][1],
+				              c[i][0]);
+				bad++;
+			}
+		}
+	if (at(MOAT_SQL_MYSQL, "2) ON DUPLICATE KEY UPDATE is_admin = (1",
+	       "INSERT INTO prefs(uid, font) VALUES (4, @)") != MOAT_BLOCK)
+		bad++;
+	assert_int_equal(bad, 0);
+}
+
+static void numbers_and_lists_where_they_go_are_allowed(void **state)
+{
+	static const char *const c[][2] = {
+	    {"42", "UPDATE members SET shoe_size = @ WHERE id = 3"},
+	    {"7 * 3", "UPDATE members SET shoe_size = @ WHERE id = 3"},
+	    {"(2+3)*4", "UPDATE plans SET discount = @"},
+	    {"1, 2", "UPDATE shapes SET centre = point(@) WHERE id = 3"},
+	    {"1, 2, 3", "SELECT * FROM t WHERE id IN (@)"},
+	    {"2, 3", "SELECT a, b, c FROM t ORDER BY @"},
+	    {"5, 6", "INSERT INTO t(a, b, c) VALUES (9, @)"},
+	    {"-0.5", "INSERT INTO bids(item, amount) VALUES (7, @)"},
+	    {"1e-3", "INSERT INTO bids(item, amount) VALUES (7, @)"},
+	    {"3", "UPDATE t SET a = (@), b = 4 WHERE id = 1"},
+	};
+	static const int ds[] = {MOAT_SQL_SQLITE, MOAT_SQL_POSTGRES, MOAT_SQL_MYSQL};
+	int bad = 0;
+
+	(void)state;
+	for (size_t i = 0; i < sizeof c / sizeof c[0]; i++)
+		for (size_t d = 0; d < 3; d++)
+			if (at(ds[d], c[i][0], c[i][1]) != MOAT_ALLOW) {
+				print_message("blocked, dialect %d: %s | %s\n", ds[d], c[i][1],
+				              c[i][0]);
+				bad++;
+			}
+	assert_int_equal(bad, 0);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
+	    cmocka_unit_test(a_number_that_writes_its_own_structure_fires),
+	    cmocka_unit_test(numbers_and_lists_where_they_go_are_allowed),
 	    cmocka_unit_test(a_one_byte_opener_after_many_of_its_byte_fires),
 	    cmocka_unit_test(a_one_byte_that_opens_nothing_is_allowed),
 	};
