@@ -1431,12 +1431,16 @@ static __attribute__((noinline)) int ma_num_judge(int dialect, const char *sql, 
  * comma, no parenthesis closed below the place) and `3)` with nothing
  * after it write none. Reads prev, the clause at the place and the
  * window's tokens inside [a, b) only (the place memo's key holds all
- * three: sqlcost11's ma_sql_place_same). Returns 1 (assignment), 2
+ * three: sqlcost11's ma_sql_place_same) and depth, the application's
+ * parentheses open at the place (the cursor's; 0: a ')' of the input's
+ * closes none of them -- `1),(1` after "id = " is a syntax error, which
+ * libinjection's false positives hold). Returns 1 (assignment), 2
  * (structure after a closed parenthesis) or 0.
  */
 static __attribute__((noinline)) int ma_num_breakout(const char *sql, size_t a, size_t b,
                                                      const struct ma_sql_tok *w, int n,
-                                                     const struct ma_sql_tok *prev, int clause)
+                                                     const struct ma_sql_tok *prev, int clause,
+                                                     int depth)
 {
 	const struct ma_sql_tok *first =
 	    w[0].type == MA_SQL_T_COMMENT ? ma_next_sig(w, n, 0) : &w[0];
@@ -1445,7 +1449,8 @@ static __attribute__((noinline)) int ma_num_breakout(const char *sql, size_t a, 
 	if (!first || first->start < a ||
 	    !(prev->type == MA_SQL_T_LPAREN || prev->type == MA_SQL_T_COMMA ||
 	      (prev->type == MA_SQL_T_OP && ma_op_comparison(sql, prev))) ||
-	    !memchr(sql + a, clause == CL_SET ? ',' : ')', b - a))
+	    !((depth > 0 && memchr(sql + a, ')', b - a)) ||
+	      (clause == CL_SET && memchr(sql + a, ',', b - a))))
 		return 0;
 	/* the first operand: a number, after at most three of ( - + */
 	i = (int)(first - w);
@@ -1474,16 +1479,18 @@ static __attribute__((noinline)) int ma_num_breakout(const char *sql, size_t a, 
 		if (t->type == MA_SQL_T_LPAREN) {
 			d++;
 		} else if (t->type == MA_SQL_T_RPAREN) {
-			if (--d < 0)
+			if (--d < 0) {
+				if (depth <= 0)
+					return 0; /* (none of the application's open) */
 				closed = 1;
+			}
 		} else if (t->type == MA_SQL_T_COMMA && d == 0 && clause == CL_SET) {
 			/* , name [. name] = */
 			const struct ma_sql_tok *u = ma_next_sig(w, n, i);
 			int names = 0;
 			while (u && u->end <= b &&
 			       ((u->type == MA_SQL_T_WORD && ma_tok_kw(sql, u) == KW_NONE) ||
-			        u->type == MA_SQL_T_QIDENT ||
-			        (names && u->type == MA_SQL_T_DOT))) {
+			        u->type == MA_SQL_T_QIDENT || (names && u->type == MA_SQL_T_DOT))) {
 				names++;
 				u = ma_next_sig(w, n, (int)(u - w));
 			}
@@ -4651,7 +4658,7 @@ static void ma_sql_judge(int dialect, const char *sql, size_t len, size_t a, siz
 		/* a number that closes the application's value and writes an
 		 * assignment or more structure of its own (sqlfix2) */
 		int brk = !num && have_prev && !relaxed &&
-		          ma_num_breakout(sql, a, b, win, n, &prev, clause);
+		          ma_num_breakout(sql, a, b, win, n, &prev, clause, depth);
 		/* a column where a value goes (id = (id), 1 - 1 + id): its own
 		 * pass too, on an input that starts there and writes no structure */
 		int col = !num && !brk && have_prev && !relaxed && win[0].start >= a &&

@@ -139,6 +139,9 @@ static void numbers_and_lists_where_they_go_are_allowed(void **state)
 	    {"-0.5", "INSERT INTO bids(item, amount) VALUES (7, @)"},
 	    {"1e-3", "INSERT INTO bids(item, amount) VALUES (7, @)"},
 	    {"3", "UPDATE t SET a = (@), b = 4 WHERE id = 1"},
+	    /* a ')' that closes none of the application's: a syntax error */
+	    {"1),(1", "SELECT id FROM t WHERE id = @ AND visible = 1"},
+	    {"2) (3", "SELECT id FROM t WHERE id = @"},
 	};
 	static const int ds[] = {MOAT_SQL_SQLITE, MOAT_SQL_POSTGRES, MOAT_SQL_MYSQL};
 	int bad = 0;
