@@ -4657,7 +4657,9 @@ static void ma_sql_judge(int dialect, const char *sql, size_t len, size_t a, siz
 		          ma_num_judge(dialect, sql, len, a, b, win, n, &prev, ru ? ru->sum : NULL);
 		/* a number that closes the application's value and writes an
 		 * assignment or more structure of its own (sqlfix2) */
-		int brk = !num && have_prev && !relaxed &&
+		int brk = !num && (depth > 0 || clause == CL_SET) && have_prev && !relaxed &&
+		          (prev.type == MA_SQL_T_LPAREN || prev.type == MA_SQL_T_COMMA ||
+		           prev.type == MA_SQL_T_OP) &&
 		          ma_num_breakout(sql, a, b, win, n, &prev, clause, depth);
 		/* a column where a value goes (id = (id), 1 - 1 + id): its own
 		 * pass too, on an input that starts there and writes no structure */
