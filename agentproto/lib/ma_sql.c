@@ -1254,6 +1254,13 @@ static int ma_num_str_word(const char *sql, const struct ma_sql_tok *t,
 	       (kw == KW_NONE && ma_num_name_known(sql, t, prev));
 }
 
+/* 1 when t is a sign: a one-byte '-' or '+' */
+static inline int ma_sign_tok(const char *sql, const struct ma_sql_tok *t)
+{
+	return t->type == MA_SQL_T_OP && t->end - t->start == 1 &&
+	       (sql[t->start] == '-' || sql[t->start] == '+');
+}
+
 /* 1 when an input whose first significant token is w[i] (starting at or
  * after its place, where a value is expected: not after a relaxed start)
  * stands in a number place: after a comparison, '(' or ',' (id = _, IN
@@ -1306,9 +1313,7 @@ static __attribute__((noinline)) int ma_num_place(const char *sql, const struct 
 		}
 		if (t->type == MA_SQL_T_QIDENT || (t->type == MA_SQL_T_WORD && kw == KW_NONE))
 			return ma_num_name_known(sql, t, prev);
-		if (t->type != MA_SQL_T_LPAREN &&
-		    !(t->type == MA_SQL_T_OP && t->end - t->start == 1 &&
-		      (sql[t->start] == '-' || sql[t->start] == '+')))
+		if (t->type != MA_SQL_T_LPAREN && !ma_sign_tok(sql, t))
 			return 0;
 		t = ma_next_sig(w, n, i);
 		if (!t)
@@ -1458,8 +1463,7 @@ static __attribute__((noinline)) int ma_num_breakout(const char *sql, size_t a, 
 		const struct ma_sql_tok *t = &w[i];
 		if (t->type == MA_SQL_T_LPAREN)
 			d++;
-		else if (!(t->type == MA_SQL_T_OP && t->end - t->start == 1 &&
-		           (sql[t->start] == '-' || sql[t->start] == '+')))
+		else if (!ma_sign_tok(sql, t))
 			return 0;
 		t = ma_next_sig(w, n, i);
 		if (!t)
