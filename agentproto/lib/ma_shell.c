@@ -4924,6 +4924,25 @@ static int ma_sh_rp_long_value(const char *s, size_t p, size_t q)
 	       (q - p == 11 && !memcmp(s + p, "--init-file", 11));
 }
 
+/* 1 when the word [p, q) of s is an option that takes the next word as
+ * its value: -X or +X with X one of letters, a long one of bash
+ * (ma_sh_rp_long_value), or a shell's cluster of letters whose last takes
+ * a value (bash -eo pipefail, -euxo pipefail, -eO extglob: review25b-shell38,
+ * the argv check's reading in ma_shell_argv.c). */
+static int ma_sh_rp_valued(const char *s, size_t p, size_t q, const char *letters)
+{
+	if (q - p < 2 || (s[p] != '-' && s[p] != '+'))
+		return ma_sh_rp_long_value(s, p, q);
+	if (q - p == 2)
+		return s[p + 1] && strchr(letters, s[p + 1]) != NULL;
+	if (s[q - 1] != 'o' && s[q - 1] != 'O')
+		return 0;
+	for (size_t k = p + 1; k < q; k++)
+		if (!((s[k] >= 'a' && s[k] <= 'z') || (s[k] >= 'A' && s[k] <= 'Z')))
+			return 0;
+	return 1;
+}
+
 /* 1 when word j of the words ws/we (n of them, nearest first, as
  * ma_sh_reparses reads them) names its command: the walk reached the
  * command's start (at_start) and the words before j are programs that
@@ -6660,10 +6679,7 @@ static int ma_sh_reparses(const char *s, size_t w0, int attached, size_t *ssh_fr
 		}
 		/* a value: after --rcfile, --init-file (bash), -o, +o, -O (bash), -n (watch), -u,
 		 * -s, -g (su, sudo, runuser), -w, -E (flock) */
-		if (i + 1 < n &&
-		    ((we[i + 1] - ws[i + 1] == 2 && (s[ws[i + 1]] == '-' || s[ws[i + 1]] == '+') &&
-		      strchr("oOnusgwE", s[ws[i + 1] + 1]) && s[ws[i + 1] + 1]) ||
-		     ma_sh_rp_long_value(s, ws[i + 1], we[i + 1]))) {
+		if (i + 1 < n && ma_sh_rp_valued(s, ws[i + 1], we[i + 1], "oOnusgwE")) {
 			i++;
 			continue;
 		}
@@ -6882,8 +6898,7 @@ static int ma_sh_script_after(const char *s, const struct ma_sh_lex *lx, int k, 
 					continue;
 				}
 			}
-			if ((q - p == 2 && (s[p + 1] == 'o' || s[p + 1] == 'O')) ||
-			    ma_sh_rp_long_value(s, p, q))
+			if (ma_sh_rp_valued(s, p, q, "oO"))
 				j++; /* -o errexit, --rcfile FILE */
 			continue;
 		}
@@ -7233,8 +7248,7 @@ static int ma_sh_shell_args_stdin(const char *s, const size_t *ws, const size_t 
 				cflag |= memchr(s + p + 1, 'c', q - p - 1) != NULL;
 				sflag |= memchr(s + p + 1, 's', q - p - 1) != NULL;
 			}
-			if ((q - p == 2 && (s[p + 1] == 'o' || s[p + 1] == 'O')) ||
-			    ma_sh_rp_long_value(s, p, q))
+			if (ma_sh_rp_valued(s, p, q, "oO"))
 				i++; /* -o errexit, --rcfile FILE */
 			continue;
 		}
@@ -9578,10 +9592,72 @@ int ma_sh_past(void *ctx, const char *v, size_t vl, size_t a, size_t b)
 	return word ? MA_PAST_JUDGE : MA_PAST_STOP;
 }
 
+/* The one-byte forms looked for (ma_scan's .one, review25d): a
+ * separator or operator that ends a command. A blank (two arguments of
+ * one) and a glob's '*' are not (README). */
+static const unsigned char ma_sh_one[256] = {[';'] = 1, ['\n'] = 1, ['&'] = 1, ['|'] = 1};
+
+/* 1 when the byte c of the application's text, next to a one-byte
+ * input, belongs to a word: no blank and no operator byte. */
+static int ma_sh_one_word_byte(char c)
+{
+	return c && !strchr(" \t\r\n;&|<>()", c);
+}
+
+/* A one-byte input (ma_sh_one) at a: fires where the shell reads the
+ * byte as a separator, pipe or "&" (not quoted, escaped or in a
+ * comment, read from the line's start) that cuts one word of the
+ * application's in two, "rm -rf /srv/app/users/" + ";" + "/avatar.png":
+ * the application's command ends early and its following words run as
+ * a command of their own (ma_sh_cuts_tail's shape, with no word of the
+ * input's). The application's own separators have a blank or an
+ * operator beside them ("cd /srv; ls", "a && b", "2>&1") and are no
+ * such cut. Costs a walk of the line up to a, for one-byte inputs
+ * only. */
+static int ma_sh_one_cut(const char *s, size_t len, size_t a)
+{
+	int q = 0; /* 0, '\'' or '"' */
+
+	if (a == 0 || a + 1 >= len || !ma_sh_one_word_byte(s[a - 1]) ||
+	    !ma_sh_one_word_byte(s[a + 1]))
+		return 0;
+	for (size_t i = 0; i < a; i++) {
+		char ch = s[i];
+		if (q == '\'') {
+			if (ch == '\'')
+				q = 0;
+		} else if (ch == '\\') {
+			if (++i >= a)
+				return 0; /* escaped: a word's byte */
+		} else if (q == '"') {
+			if (ch == '"')
+				q = 0;
+		} else if (ch == '\'' || ch == '"') {
+			q = ch;
+		} else if (ch == '#' && (i == 0 || !ma_sh_one_word_byte(s[i - 1]))) {
+			while (i < a && s[i] != '\n')
+				i++; /* a comment, to the line's end */
+			if (i >= a)
+				return 0;
+		}
+	}
+	return q == 0;
+}
+
 static int ma_sh_scan_analyse(void *ctx, size_t a, size_t b, struct ma_scan_hit *out)
 {
 	struct ma_sh_scan *c = ctx;
 	struct ma_sh_hit hit;
+
+	if (b - a == 1) {
+		/* a one-byte form (ma_sh_one): its own judging alone */
+		if (!ma_sh_one_cut(c->cmd, c->len, a))
+			return 0;
+		out->rule = c->cmd[a] == '|' ? "cmd.pipe" : "cmd.separator";
+		out->sev = "critical";
+		out->confidence = 0.95;
+		return 1;
+	}
 
 	/* the window starts at the occurrence (what the analysis needs of the
 	 * line before it is kept in the elements' flags); a line longer than
@@ -9811,6 +9887,7 @@ static int ma_sh_check_line(struct moat_request *r, struct ma_sh_scan *c, const 
 	    .analyse = ma_sh_scan_analyse,
 	    .past = ma_sh_past,
 	    .past_rule = "cmd.too_many_places",
+	    .one = ma_sh_one,
 	    .ctx = c,
 	    .operation = op,
 	    .operation_len = oplen,
