@@ -8671,10 +8671,12 @@ static int ma_sh_subst_feeds(const char *s, const struct ma_sh_lex *lx, int e0,
 /* The file the command of element k of lx writes its output to, in
  * [*fs, *fe) of s as written (quotes stripped at its ends): its
  * redirection > F, >> F, 1> F, >| F, or the first operand of a tee it
- * pipes to (| tee -a F). 0 when none in the window. */
+ * pipes to (| tee -a F), also through up to two filters it pipes to (|
+ * base64 > F, | gzip | tee F: the file holds the text, encoded; review25b
+ * on shell39). 0 when none in the window. */
 static int ma_sh_out_file(const char *s, const struct ma_sh_lex *lx, int k, size_t *fs, size_t *fe)
 {
-	int tee = 0;
+	int tee = 0, filters = 0;
 
 	for (k++; k < lx->nel; k++) {
 		const struct ma_sh_el *e = &lx->el[k];
@@ -8717,6 +8719,11 @@ static int ma_sh_out_file(const char *s, const struct ma_sh_lex *lx, int k, size
 				}
 			return 0;
 		}
+		if (e->kind == MA_SH_PIPE && !tee && filters < 2 && k + 1 < lx->nel &&
+		    lx->el[k + 1].kind == MA_SH_WORD) {
+			filters++; /* | base64 > F: the filter's words, then its output */
+			continue;
+		}
 		return 0;
 	}
 	if (k >= lx->nel)
@@ -8737,6 +8744,8 @@ static int ma_sh_out_file(const char *s, const struct ma_sh_lex *lx, int k, size
  * "$(cat /tmp/j)", eval "$(cat /tmp/j)", crontab /tmp/j), or cat'ed into
  * a shell's standard input (cat /tmp/j | sh). A word that reads it
  * otherwise (cat, grep, mail < F) does not. */
+static int ma_sh_file_runs_later(const char *s, size_t fs, size_t fe);
+
 static int ma_sh_file_run_later_d(const char *s, const struct ma_sh_lex *lx, int k, size_t fs,
                                   size_t fe, int depth)
 {
@@ -8745,8 +8754,9 @@ static int ma_sh_file_run_later_d(const char *s, const struct ma_sh_lex *lx, int
 	    MA_SH_LIT("ksh"),   MA_SH_LIT("ash"),     MA_SH_LIT("mksh"),   MA_SH_LIT("hush"),
 	    MA_SH_LIT("rbash"), MA_SH_LIT("."),       MA_SH_LIT("source"), MA_SH_LIT("eval"),
 	    MA_SH_LIT("at"),    MA_SH_LIT("crontab"), MA_SH_LIT("batch")};
-	static const struct ma_sh_lit copies[] = {MA_SH_LIT("cp"), MA_SH_LIT("mv"), MA_SH_LIT("ln"),
-	                                          MA_SH_LIT("install")};
+	static const struct ma_sh_lit copies[] = {MA_SH_LIT("cp"),    MA_SH_LIT("mv"),
+	                                          MA_SH_LIT("ln"),    MA_SH_LIT("install"),
+	                                          MA_SH_LIT("rsync"), MA_SH_LIT("scp")};
 	size_t fl = fe - fs;
 
 	for (k++; k < lx->nel; k++) {
@@ -8778,6 +8788,18 @@ static int ma_sh_file_run_later_d(const char *s, const struct ma_sh_lex *lx, int
 				j--;
 			for (c0 = j; c0 > 0 && lx->el[c0 - 1].kind == MA_SH_WORD;)
 				c0--;
+			/* xargs -a F (--arg-file) ... sh -c {}: F's lines are a
+			 * shell's (review25b on shell39) */
+			if (c0 >= 0 && c0 < k && lx->el[c0].kind == MA_SH_WORD &&
+			    ma_sh_is(s, lx->el[c0].start, lx->el[c0].end, "xargs") &&
+			    (ma_sh_is(s, lx->el[k - 1].start, lx->el[k - 1].end, "-a") ||
+			     ma_sh_is(s, lx->el[k - 1].start, lx->el[k - 1].end, "--arg-file") ||
+			     (o >= e->start + 11 && !memcmp(s + o - 11, "--arg-file=", 11))))
+				for (int d = k + 1; d < lx->nel && lx->el[d].kind == MA_SH_WORD;
+				     d++)
+					if (ma_sh_base_in(s, lx->el[d].start, lx->el[d].end, runs,
+					                  9))
+						return 1;
 			if (j > c0 && lx->el[j].kind == MA_SH_WORD &&
 			    ma_sh_base_in(s, lx->el[j].start, lx->el[j].end, runs, 9)) {
 				char w[16];
@@ -8797,9 +8819,19 @@ static int ma_sh_file_run_later_d(const char *s, const struct ma_sh_lex *lx, int
 		}
 		if (!ma_sh_text_name(s, e->start, &p, &q))
 			continue;
+		/* run by a shell, or read by any command that pipes it into
+		 * one (cat F | sh, base64 -d F | sh, zcat F | bash) */
 		if (ma_sh_base_in(s, p, q, runs, sizeof runs / sizeof runs[0]) ||
-		    (ma_sh_is(s, p, q, "cat") && ma_sh_piped_to_shell(s, lx, k)))
+		    ma_sh_piped_to_shell(s, lx, k))
 			return 1;
+		if (depth > 0 && !(e->flags & MA_SH_F_TARGET)) {
+			/* cat F > G, base64 -d F > G, sed ... F > G: G holds it */
+			size_t gs, ge;
+			if (ma_sh_out_file(s, lx, k, &gs, &ge) &&
+			    (ma_sh_file_runs_later(s, gs, ge) ||
+			     ma_sh_file_run_later_d(s, lx, k, gs, ge, depth - 1)))
+				return 1;
+		}
 		if (depth > 0 && ma_sh_base_in(s, p, q, copies, sizeof copies / sizeof copies[0])) {
 			/* cp F G, mv F G: G (the command's last word) run later */
 			int d = k;
@@ -8824,17 +8856,31 @@ static int ma_sh_file_run_later(const char *s, const struct ma_sh_lex *lx, int k
  * shell's start-up file (~/.bashrc, .profile, .zshrc, /etc/profile.d/,
  * /etc/bash.bashrc, rc.local, .xinitrc ...), a cron table (/etc/cron.d/,
  * /etc/crontab, /etc/cron.daily/, /var/spool/cron/), a git hook, ssh's
- * ~/.ssh/rc, an init script or a systemd unit (shell39, review25). */
+ * ~/.ssh/rc, an init script or a systemd unit (shell39, review25); or
+ * one whose lines a program reads as commands or code (shellfix2,
+ * review25b): ~/.bash_aliases, ssh's config (ProxyCommand) and
+ * authorized_keys (command=), sudoers, ld.so.preload, motd and
+ * logrotate scripts, APT's hooks, udev rules (RUN+=), network
+ * dispatcher scripts, .npmrc (script-shell), .gitconfig (core.pager,
+ * ! aliases), vim's, gdb's, psql's, irb's and R's start-up files. */
 static int ma_sh_file_runs_later(const char *s, size_t fs, size_t fe)
 {
 	static const char *const base[] = {
-	    ".bashrc",  ".bash_profile", ".bash_login", ".bash_logout", ".profile",
-	    ".zshrc",   ".zprofile",     ".zshenv",     ".zlogin",      ".kshrc",
-	    ".cshrc",   ".tcshrc",       ".xinitrc",    ".xprofile",    ".xsession",
-	    "rc.local", "crontab",       "bash.bashrc", "profile",      ".envrc"};
+	    ".bashrc",       ".bash_profile",   ".bash_login",      ".bash_logout", ".profile",
+	    ".zshrc",        ".zprofile",       ".zshenv",          ".zlogin",      ".kshrc",
+	    ".cshrc",        ".tcshrc",         ".xinitrc",         ".xprofile",    ".xsession",
+	    "rc.local",      "crontab",         "bash.bashrc",      "profile",      ".envrc",
+	    ".bash_aliases", "authorized_keys", "authorized_keys2", "sudoers",      "ld.so.preload",
+	    ".npmrc",        ".gitconfig",      ".vimrc",           ".exrc",        ".gvimrc",
+	    ".gdbinit",      ".psqlrc",         ".irbrc",           ".Rprofile",    ".hgrc",
+
+	    ".mailcap",      ".pam_environment"};
 	static const char *const dirs[] = {
-	    "/cron.",   "/cron/",    "/crontabs/", "/profile.d/", ".git/hooks/",   "/.ssh/rc",
-	    "/init.d/", "/systemd/", "/rc.d/",     "/autostart/", "/.config/fish/"};
+	    "/cron.",         "/cron/",        "/crontabs/",     "/profile.d/",     ".git/hooks/",
+	    "/.ssh/rc",       "/init.d/",      "/systemd/",      "/rc.d/",          "/autostart/",
+	    "/.config/fish/", "/.ssh/config",  "/sudoers.d/",    "/update-motd.d/", "/logrotate.d/",
+	    "/apt.conf.d/",   "/rules.d/",     "/dispatcher.d/", "/if-up.d/",       "/if-pre-up.d/",
+	    "/Xsession.d/",   "/.config/git/", "/.config/nvim/", "/.vim/plugin/"};
 	size_t b = fe;
 
 	while (b > fs && s[b - 1] != '/')

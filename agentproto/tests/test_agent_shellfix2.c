@@ -66,12 +66,39 @@ static void a_one_byte_input_beside_the_application_s_own_operators_is_allowed(v
 	assert_int_equal(line_with("9", "rm -rf /srv/app/users/9/avatar.png"), MOAT_ALLOW);
 }
 
+static void a_file_read_as_code_or_copied_on_then_run_fires(void **state)
+{
+	static const char *const bad[] = {
+	    "printf '%s\\n' 'n; reboot' >> /home/deploy/.bash_aliases",
+	    "echo 'n; reboot' > /etc/udev/rules.d/99-x.rules",
+	    "echo 'n; reboot' >> /root/.gdbinit",
+	    "echo 'n; reboot' | gzip > /tmp/p.gz; zcat /tmp/p.gz | bash",
+	    "echo 'n; reboot' > /tmp/a; sed 's/x/y/' /tmp/a > /tmp/b.sh; bash /tmp/b.sh",
+	    "echo 'n; reboot' > /tmp/l; xargs --arg-file=/tmp/l -I% bash -c %",
+	    "echo 'n; reboot' > /tmp/c; scp /tmp/c /tmp/d.sh; dash /tmp/d.sh",
+	};
+	static const char *const good[] = {
+	    "echo 'n; reboot' > /tmp/a; cat /tmp/a > /srv/notes/b.txt; wc -l /srv/notes/b.txt",
+	    "echo 'n; reboot' > /tmp/l; xargs -a /tmp/l -I% echo %",
+	    "echo 'n; reboot' | base64 > /tmp/e; base64 -d /tmp/e | wc -c",
+	    "echo 'n; reboot' >> /srv/app/gitconfig-notes.txt",
+	    "echo 'n; reboot' > /tmp/a; rsync /tmp/a /srv/archive/a.txt",
+	};
+
+	(void)state;
+	for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++)
+		assert_int_equal(line_with("n; reboot", bad[i]), MOAT_BLOCK);
+	for (size_t i = 0; i < sizeof good / sizeof good[0]; i++)
+		assert_int_equal(line_with("n; reboot", good[i]), MOAT_ALLOW);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 	    cmocka_unit_test(a_cluster_with_a_value_before_c_is_read),
 	    cmocka_unit_test(a_one_byte_separator_that_cuts_a_word_fires),
 	    cmocka_unit_test(a_one_byte_input_beside_the_application_s_own_operators_is_allowed),
+	    cmocka_unit_test(a_file_read_as_code_or_copied_on_then_run_fires),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
