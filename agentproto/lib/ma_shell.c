@@ -4931,8 +4931,10 @@ static int ma_sh_rp_long_value(const char *s, size_t p, size_t q)
  * the argv check's reading in ma_shell_argv.c). */
 static int ma_sh_rp_valued(const char *s, size_t p, size_t q, const char *letters)
 {
+	if (ma_sh_rp_long_value(s, p, q))
+		return 1;
 	if (q - p < 2 || (s[p] != '-' && s[p] != '+'))
-		return ma_sh_rp_long_value(s, p, q);
+		return 0;
 	if (q - p == 2)
 		return s[p + 1] && strchr(letters, s[p + 1]) != NULL;
 	if (s[q - 1] != 'o' && s[q - 1] != 'O')
