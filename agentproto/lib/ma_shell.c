@@ -9660,15 +9660,16 @@ static int ma_sh_one_word_byte(char c)
  * a command of their own (ma_sh_cuts_tail's shape, with no word of the
  * input's). The application's own separators have a blank or an
  * operator beside them ("cd /srv; ls", "a && b", "2>&1") and are no
- * such cut. Costs a walk of the line up to a, for one-byte inputs
+ * such cut, nor is a byte before an option word ("[-s|--delimiter]",
+ * a usage line's alternatives). Costs a walk of the line up to a, for one-byte inputs
  * only. */
 static int ma_sh_one_cut(const char *s, size_t len, size_t a)
 {
 	int q = 0; /* 0, '\'' or '"' */
 
 	if (a == 0 || a + 1 >= len || !ma_sh_one_word_byte(s[a - 1]) ||
-	    !ma_sh_one_word_byte(s[a + 1]))
-		return 0;
+	    !ma_sh_one_word_byte(s[a + 1]) || s[a + 1] == '-')
+		return 0; /* "[-s|--delimiter]": an option word names no command */
 	for (size_t i = 0; i < a; i++) {
 		char ch = s[i];
 		if (q == '\'') {

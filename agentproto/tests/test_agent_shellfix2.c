@@ -61,6 +61,8 @@ static void a_one_byte_input_beside_the_application_s_own_operators_is_allowed(v
 	assert_int_equal(line_with("&", "sync 2>&1 && echo done"), MOAT_ALLOW);
 	assert_int_equal(line_with("|", "ps aux | grep nginx"), MOAT_ALLOW);
 	assert_int_equal(line_with("\n", "cd /tmp\n"), MOAT_ALLOW);
+	/* a usage line's alternatives, the byte quoted where the input is */
+	assert_int_equal(line_with("|", "csvlook [-d|--delimiter] '|' data.psv"), MOAT_ALLOW);
 	/* a letter, a digit, a blank, a glob */
 	assert_int_equal(line_with("q", "rm -rf /srv/app/users/q/avatar.png"), MOAT_ALLOW);
 	assert_int_equal(line_with("9", "rm -rf /srv/app/users/9/avatar.png"), MOAT_ALLOW);
