@@ -8875,8 +8875,7 @@ static int ma_sh_file_runs_later(const char *s, size_t fs, size_t fe)
 	    ".bash_aliases", "authorized_keys", "authorized_keys2", "sudoers",      "ld.so.preload",
 	    ".npmrc",        ".gitconfig",      ".vimrc",           ".exrc",        ".gvimrc",
 	    ".gdbinit",      ".psqlrc",         ".irbrc",           ".Rprofile",    ".hgrc",
-
-	    ".mailcap",      ".pam_environment"};
+	    ".mailcap"};
 	static const char *const dirs[] = {
 	    "/cron.",         "/cron/",        "/crontabs/",     "/profile.d/",     ".git/hooks/",
 	    "/.ssh/rc",       "/init.d/",      "/systemd/",      "/rc.d/",          "/autostart/",
