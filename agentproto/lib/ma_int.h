@@ -474,10 +474,14 @@ size_t ma_latin1_utf8(const char *in, size_t len, char *out);
  * U+FFFD or it as Latin-1 and the URL form's bad UTF-8 as U+FFFD, and of
  * those with a NUL inside the part before it (what C code pasting it with
  * %s uses): 19 at most, and 1 of their NUL cuts then (the first forms'
- * first), then the raw form without white space at its ends (what a
- * framework's trim passes on; ma_add_trim_forms) and the others' while
- * there is room */
-#define MA_INPUT_FORMS 21
+ * first): MA_INPUT_DECODED; then places of their own for the raw and
+ * URL-decoded forms with their white space collapsed (Rails' squish,
+ * " ".join(s.split()); ma_add_collapse_forms), the raw form without
+ * white space at its ends (what a framework's trim passes on;
+ * ma_add_trim_forms) and the others' while there is room, then the LIKE
+ * form: MA_INPUT_FORMS */
+#define MA_INPUT_DECODED 21
+#define MA_INPUT_FORMS   (MA_INPUT_DECODED + 6)
 
 #define MA_REQUEST_INPUTS 16   /* inputs held in the request before an array is allocated */
 #define MA_REQUEST_ARENA  2048 /* bytes of a request's strings before they come from the heap */
@@ -500,6 +504,7 @@ struct ma_input {
 	char *mem;      /* owns the value, its decoded forms and param */
 	char *mem2;     /* owns the forms of two decoders, NFKC, U+FFFD, Latin-1 (or NULL) */
 	char *mem3;     /* owns the LIKE-escaped form (or NULL) */
+	char *mem4;     /* owns the collapsed forms (or NULL) */
 };
 
 /* What a check that fired reports (ma_request_fire). */

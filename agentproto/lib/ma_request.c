@@ -190,6 +190,7 @@ void moat_request_end(struct moat_request *r)
 		ma_request_free(r, r->in[i].mem); /* the parameter's name too */
 		ma_request_free(r, r->in[i].mem2);
 		ma_request_free(r, r->in[i].mem3);
+		ma_request_free(r, r->in[i].mem4);
 	}
 	if (r->in != r->in_inline)
 		free(r->in);
@@ -524,7 +525,7 @@ static void ma_add_cstr_forms(struct ma_input *in, int raw_nul)
 	                                 "html_url_nfkc_cstr"};
 	int n = in->nforms;
 
-	for (int i = raw_nul ? 0 : 1; i < n && in->nforms < MA_INPUT_FORMS; i++) {
+	for (int i = raw_nul ? 0 : 1; i < n && in->nforms < MA_INPUT_DECODED; i++) {
 		size_t z = strlen(in->form[i]);
 		const char *name = "cstr";
 		if (z == 0 || z == in->form_len[i] || ma_form_seen(in, in->form[i], z))
@@ -547,12 +548,77 @@ static int ma_trim_space(unsigned char ch)
 	return ch == ' ' || (ch >= '\t' && ch <= '\r');
 }
 
+/* 1 for the three-byte UTF-8 white space at p that a trim or split
+ * drops: U+1680, U+180E, U+2000..U+200A, U+2028, U+2029, U+202F,
+ * U+205F, U+3000, U+FEFF. */
+static int ma_space3(const unsigned char *p)
+{
+	switch (p[0]) {
+	case 0xe1:
+		return (p[1] == 0x9a && p[2] == 0x80) || (p[1] == 0xa0 && p[2] == 0x8e);
+	case 0xe2:
+		return (p[1] == 0x80 && p[2] >= 0x80 &&
+		        (p[2] <= 0x8a || p[2] == 0xa8 || p[2] == 0xa9 || p[2] == 0xaf)) ||
+		       (p[1] == 0x81 && p[2] == 0x9f);
+	case 0xe3:
+		return p[1] == 0x80 && p[2] == 0x80;
+	case 0xef:
+		return p[1] == 0xbb && p[2] == 0xbf;
+	default:
+		return 0;
+	}
+}
+
+/* 1 for a byte up to 0x20 that is white space to ctl's reader: ctl 1,
+ * a trim (Java's String.trim() drops every byte up to 0x20, PHP's trim()
+ * NUL and \v too); ctl 0, a split (space, \t..\r, and \x1c..\x1f,
+ * which Python's str.split() and str.strip() take as white space). */
+static int ma_space1(unsigned char c, int ctl)
+{
+	return ctl || c == ' ' || (c >= '\t' && c <= '\r') || c >= 0x1c;
+}
+
+/* The length of the white space character that begins p's n (> 0)
+ * bytes (0: none), the union of what the applications' trims drop:
+ * Python's str.strip() (\x1c..\x1f, U+0085, U+00A0, U+1680,
+ * U+2000..U+200A, U+2028, U+2029, U+202F, U+205F, U+3000), JavaScript's
+ * trim() (U+FEFF too), Java's trim() (every byte up to 0x20), PHP's
+ * (NUL). ctl: as ma_space1. */
+static size_t ma_space_head(const unsigned char *p, size_t n, int ctl)
+{
+	if (p[0] <= 0x20)
+		return ma_space1(p[0], ctl);
+	if (p[0] < 0xc2 || n < 2)
+		return 0;
+	if (p[0] == 0xc2)
+		return p[1] == 0x85 || p[1] == 0xa0 ? 2 : 0;
+	return n >= 3 && ma_space3(p) ? 3 : 0;
+}
+
+/* The same for the character that ends p's n (> 0) bytes. */
+static size_t ma_space_tail(const unsigned char *p, size_t n, int ctl)
+{
+	unsigned char c = p[n - 1];
+
+	if (c <= 0x20)
+		return ma_space1(c, ctl);
+	if (c < 0x80 || n < 2)
+		return 0;
+	if (p[n - 2] == 0xc2 && (c == 0x85 || c == 0xa0))
+		return 2;
+	return n >= 3 && ma_space3(p + n - 3) ? 3 : 0;
+}
+
 /* Nearly every framework trims a form field, so an attacker pads the
- * payload with spaces and no other form is in the operation: each form
- * with white space at an end gets itself without it as one more form, a
- * slice of the form's bytes (no NUL after it: every reader of a form
- * reads form_len bytes). The raw form's first (MA_INPUT_FORMS leaves it
- * a place), then the decoded ones' while there is room. */
+ * payload with white space and no other form is in the operation: each
+ * form with white space at an end gets itself without it as one more
+ * form, a slice of the form's bytes (no NUL after it: every reader of a
+ * form reads form_len bytes). One form serves every trim: the pad is the
+ * attacker's choice, and what an application's trim leaves holds the
+ * slice that the union of the trims leaves (ma_space_head). The raw
+ * form's first, then the decoded ones' while there is room: the trimmed
+ * and collapsed forms have MA_INPUT_FORMS - MA_INPUT_DECODED places of
+ * their own, so a table that the decoded forms fill still has them. */
 static void ma_add_trim_forms(struct ma_input *in)
 {
 	int n = in->nforms;
@@ -560,19 +626,111 @@ static void ma_add_trim_forms(struct ma_input *in)
 	if (in->plain)
 		return;
 	for (int i = 0; i < n && in->nforms < MA_INPUT_FORMS; i++) {
-		const char *f = in->form[i];
-		size_t a = 0, z = in->form_len[i];
-		while (a < z && ma_trim_space((unsigned char)f[a]))
-			a++;
-		while (z > a && ma_trim_space((unsigned char)f[z - 1]))
-			z--;
-		if (z == a || z - a == in->form_len[i] || ma_form_seen(in, f + a, z - a))
+		const unsigned char *f = (const unsigned char *)in->form[i];
+		size_t a = 0, z = in->form_len[i], k;
+		while (a < z && (k = ma_space_head(f + a, z - a, 1)) != 0)
+			a += k;
+		while (z > a && (k = ma_space_tail(f + a, z - a, 1)) != 0)
+			z -= k;
+		if (z == a || z - a == in->form_len[i] ||
+		    ma_form_seen(in, (const char *)f + a, z - a))
 			continue;
-		in->form[in->nforms] = f + a;
+		in->form[in->nforms] = (const char *)f + a;
 		in->form_len[in->nforms] = z - a;
 		in->form_name[in->nforms] = i == 0 ? "trim" : "decoded_trim";
 		in->nforms++;
 	}
+}
+
+/* Whether f's n bytes hold white space that a split collapses inside
+ * them: two spaces in a row, or a byte under 0x20 (a tab, a line break,
+ * \x1c..\x1f; others too, cheaply), or (high: f may hold a byte past
+ * ASCII) a Unicode space. 16 bytes a step with SSE2. */
+static int ma_collapse_wanted(const unsigned char *f, size_t n, int high)
+{
+	size_t i = 0;
+
+#if defined(MA_REQUEST_SSE2)
+	const __m128i sp = _mm_set1_epi8(' '), c1f = _mm_set1_epi8(0x1f);
+
+	for (; i + 17 <= n; i += 16) {
+		__m128i x = _mm_loadu_si128((const __m128i *)(const void *)(f + i));
+		__m128i y = _mm_loadu_si128((const __m128i *)(const void *)(f + i + 1));
+		__m128i d = _mm_and_si128(_mm_cmpeq_epi8(x, sp), _mm_cmpeq_epi8(y, sp));
+		__m128i c = _mm_cmpeq_epi8(_mm_min_epu8(x, c1f), x);
+		if (_mm_movemask_epi8(_mm_or_si128(d, c)))
+			return 1;
+		if (high && _mm_movemask_epi8(x))
+			break;
+	}
+#endif
+	for (; i < n; i++) {
+		unsigned char c = f[i];
+		if (c < 0x20 || (c == ' ' && i + 1 < n && f[i + 1] == ' '))
+			return 1;
+		if (high && c >= 0xc2 && ma_space_head(f + i, n - i, 0))
+			return 1;
+	}
+	return 0;
+}
+
+/* Some applications collapse white space inside a value (Rails' squish,
+ * Python's " ".join(s.split())), so an attacker writes tabs or runs of
+ * spaces where the payload has one space: `x'\tOR\t1=1--` reaches SQL as
+ * `x' OR 1=1--`. The raw form and the URL-decoded one (u: its index, -1
+ * none) get themselves with every run of white space (ma_space_head,
+ * ctl 0) one space and none at the ends, when they hold a run or white
+ * space other than a space (ma_collapse_wanted), in a block of their own
+ * (mem4, at most the two forms' bytes). high: the value holds a byte
+ * past ASCII. */
+static int ma_add_collapse_forms(struct moat_request *r, struct ma_input *in, int u, int high)
+{
+	int which[2] = {0, u};
+	size_t need = 0;
+	char *d;
+
+	if (in->plain)
+		return 0;
+	if (!ma_collapse_wanted((const unsigned char *)in->form[0], in->form_len[0], high))
+		which[0] = -1;
+	if (u >= 0 &&
+	    !ma_collapse_wanted((const unsigned char *)in->form[u], in->form_len[u], high))
+		which[1] = -1;
+	for (int w = 0; w < 2; w++)
+		need += which[w] >= 0 ? in->form_len[which[w]] + 1 : 0;
+	if (!need)
+		return 0;
+	d = ma_request_alloc(r, need);
+	if (!d)
+		return MOAT_AGENT_ENOMEM;
+	in->mem4 = d;
+	for (int w = 0; w < 2 && in->nforms < MA_INPUT_FORMS; w++) {
+		const unsigned char *f;
+		size_t n, o = 0, k;
+		if (which[w] < 0)
+			continue;
+		f = (const unsigned char *)in->form[which[w]];
+		n = in->form_len[which[w]];
+		for (size_t i = 0; i < n;) {
+			if ((k = ma_space_head(f + i, n - i, 0)) == 0) {
+				d[o++] = (char)f[i++];
+				continue;
+			}
+			while (i < n && (k = ma_space_head(f + i, n - i, 0)) != 0)
+				i += k;
+			if (o && i < n)
+				d[o++] = ' ';
+		}
+		d[o] = '\0';
+		if (o && !ma_form_seen(in, d, o)) {
+			in->form[in->nforms] = d;
+			in->form_len[in->nforms] = o;
+			in->form_name[in->nforms] = w == 0 ? "collapse" : "url_collapse";
+			in->nforms++;
+		}
+		d += o + 1;
+	}
+	return 0;
 }
 
 /* What a scan of a value tells: only [A-Za-z0-9_] (plain), and which
@@ -744,7 +902,7 @@ static char *ma_add_url_forms(struct ma_input *in, size_t len, char *next, int a
  * no form in has yet; returns whether it was added. */
 static int ma_form_add(struct ma_input *in, const char *d, size_t dl, const char *name)
 {
-	if (in->nforms >= MA_INPUT_FORMS || ma_form_seen(in, d, dl))
+	if (in->nforms >= MA_INPUT_DECODED || ma_form_seen(in, d, dl))
 		return 0;
 	in->form[in->nforms] = d;
 	in->form_len[in->nforms] = dl;
@@ -1014,6 +1172,7 @@ static int ma_add_input_one(struct moat_request *r, int kind, const char *name, 
 	in->structured = 0;
 	in->mem2 = NULL;
 	in->mem3 = NULL;
+	in->mem4 = NULL;
 	/* one block: the value (copied), the decoded forms, the name */
 	in->mem = ma_request_alloc(r, cap + plen);
 	if (!in->mem)
@@ -1063,6 +1222,11 @@ static int ma_add_input_one(struct moat_request *r, int kind, const char *name, 
 		}
 	}
 	ma_add_cstr_forms(in, (scan & MA_V_NUL) != 0);
+	if (ma_add_collapse_forms(r, in, url_at[0], (scan & MA_V_HIGH) != 0)) {
+		ma_request_free(r, in->mem);
+		ma_request_free(r, in->mem2);
+		return MOAT_AGENT_ENOMEM;
+	}
 	ma_add_trim_forms(in); /* slices: after the strlen of the cstr forms */
 	r->nin++;
 	return 0;
