@@ -645,7 +645,10 @@ static void ma_add_trim_forms(struct ma_input *in)
 /* Whether f's n bytes hold white space that a split collapses inside
  * them: two spaces in a row, or a byte under 0x20 (a tab, a line break,
  * \x1c..\x1f; others too, cheaply), or (high: f may hold a byte past
- * ASCII) a Unicode space. 16 bytes a step with SSE2. */
+ * ASCII) a Unicode space. 16 bytes a step with SSE2, where a Unicode
+ * space's first two bytes (C2 85, C2 A0, E1 9A, E1 A0, E2 80, E2 81,
+ * E3 80, EF BB) mark the places to look at: Japanese or Cyrillic text
+ * has few of them. */
 static int ma_collapse_wanted(const unsigned char *f, size_t n, int high)
 {
 	size_t i = 0;
@@ -658,10 +661,26 @@ static int ma_collapse_wanted(const unsigned char *f, size_t n, int high)
 		__m128i y = _mm_loadu_si128((const __m128i *)(const void *)(f + i + 1));
 		__m128i d = _mm_and_si128(_mm_cmpeq_epi8(x, sp), _mm_cmpeq_epi8(y, sp));
 		__m128i c = _mm_cmpeq_epi8(_mm_min_epu8(x, c1f), x);
+		int m;
 		if (_mm_movemask_epi8(_mm_or_si128(d, c)))
 			return 1;
-		if (high && _mm_movemask_epi8(x))
-			break;
+		if (!high || !_mm_movemask_epi8(x))
+			continue;
+#define MA_EQ(v, b) _mm_cmpeq_epi8((v), _mm_set1_epi8((char)(b)))
+		m = _mm_movemask_epi8(_mm_or_si128(
+		    _mm_or_si128(
+		        _mm_and_si128(MA_EQ(x, 0xc2), _mm_or_si128(MA_EQ(y, 0x85), MA_EQ(y, 0xa0))),
+		        _mm_and_si128(MA_EQ(x, 0xe1),
+		                      _mm_or_si128(MA_EQ(y, 0x9a), MA_EQ(y, 0xa0)))),
+		    _mm_or_si128(
+		        _mm_and_si128(MA_EQ(x, 0xe2), _mm_or_si128(MA_EQ(y, 0x80), MA_EQ(y, 0x81))),
+		        _mm_or_si128(_mm_and_si128(MA_EQ(x, 0xe3), MA_EQ(y, 0x80)),
+		                     _mm_and_si128(MA_EQ(x, 0xef), MA_EQ(y, 0xbb))))));
+#undef MA_EQ
+		for (; m; m &= m - 1)
+			if (ma_space_head(f + i + __builtin_ctz((unsigned)m),
+			                  n - i - __builtin_ctz((unsigned)m), 0))
+				return 1;
 	}
 #endif
 	for (; i < n; i++) {
