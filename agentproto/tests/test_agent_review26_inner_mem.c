@@ -66,7 +66,10 @@ static void a_request_holds_a_small_multiple_of_its_bytes(void **state)
 		bad++;
 	h = held(0, s, len);
 	print_message("JSON body of %zu bytes: %zu bytes held\n", len, h);
-	if (h > 64 * len) /* 20a87f3 held ~52x already (add_json's own cost) */
+	/* 20a87f3 held ~52x already (add_json's own cost: an input per
+	 * member); formsfix2's six more form places (152 bytes an input)
+	 * make it ~66x: the bound is on what the opening adds */
+	if (h > 72 * len)
 		bad++;
 	len = 0;
 	for (int i = 0; i < N; i++)
