@@ -627,7 +627,12 @@ struct ma_scan {
 };
 /* For each input of r in order, each of its forms, each place it occurs
  * in s->text (up to s->max_occ; past them as s->past says): fires the
- * first occurrence s->analyse judges a hit. Returns the verdict of the first finding that is not
+ * first occurrence s->analyse judges a hit. An input no form of which
+ * occurs whole may have been cut by the application: its forms of more
+ * than MA_CUT_K (32) bytes are looked for by their first 32 bytes, and
+ * each such place, extended as far as the text agrees, is judged as a
+ * form of that length (skip_form, begin_form, analyse or past told so;
+ * ma_request.c). Returns the verdict of the first finding that is not
  * excluded (ma_request_fire), or MOAT_ALLOW; an excluded finding moves on
  * to the next form, a logged one (MA_FIRE_LOGGED) to the next input.
  * Allocates only when it fires. */

@@ -2281,6 +2281,112 @@ static const char *ma_find_next(struct ma_finder *f, size_t from)
 	return at;
 }
 
+/* An input the application cuts to a length before it pastes it (a
+ * VARCHAR(255)'s name[:255], a preview's slice(0, 100), substr($t, 0, 64),
+ * an LLM application fitting a document to its context) occurs as a
+ * prefix only, and the attacker pads the payload's end past the cut so
+ * that no form of the input occurs whole (review25g). So when no form of
+ * an input is found whole, each of its forms of more than MA_CUT_K bytes
+ * is looked for by its first MA_CUT_K bytes; where they occur, the match
+ * is extended as far as the text agrees with the form, and the matched
+ * prefix [a, a + m) is judged as the input's place, a form of m bytes
+ * (the match stops at the text's end or where the application's bytes
+ * differ from the form's: the cut). The next place is looked for after
+ * the match (the extensions stay linear in the text). MA_CUT_K bytes:
+ * shorter prefixes would be found in ordinary texts by chance; a prefix
+ * cut shorter than that is not looked for. What this costs: a long input
+ * whose first MA_CUT_K bytes or more the application quotes (and never
+ * the whole) is judged on what it quotes. */
+#define MA_CUT_K     32
+#define MA_SCAN_NONE (-100) /* (no ma_request_fire answer) */
+
+/* Fires hit for the form k of in (ma_request_fire's verdict). */
+static int ma_scan_fire(struct moat_request *r, const struct ma_scan *s, const struct ma_input *in,
+                        int k, const struct ma_scan_hit *hit)
+{
+	struct ma_finding fd = {
+	    .interceptor = s->interceptor,
+	    .rule = hit->rule,
+	    .severity = hit->sev,
+	    .confidence = hit->confidence,
+	    .input = in,
+	    .form = k,
+	    .operation = s->operation,
+	    .operation_len = s->operation_len,
+	    .extra_key = s->extra_key,
+	    .extra_value = s->extra_value,
+	    .file = s->file,
+	    .line = s->line,
+	    .function = s->function,
+	};
+	return ma_request_fire(r, &fd);
+}
+
+/* One place [a, a + vl) of the form v (seen: the places judged in full
+ * so far): 1 when it fires (*hit set), 0 when it does not (the next
+ * place), -1 when no further place of the form is looked at (past
+ * max_occ with no past callback, a one-byte form, or MA_PAST_STOP). */
+static int ma_scan_place(const struct ma_scan *s, int *seen, const char *v, size_t vl, size_t a,
+                         struct ma_scan_hit *hit)
+{
+	if (*seen < s->max_occ) {
+		(*seen)++;
+	} else if (!s->past || vl == 1) {
+		return -1;
+	} else {
+		int p = s->past(s->ctx, v, vl, a, a + vl);
+		if (p == MA_PAST_STOP)
+			return -1;
+		if (p == MA_PAST_SKIP)
+			return 0;
+		if (p == MA_PAST_CLOSED) {
+			hit->rule = s->past_rule;
+			hit->sev = "high";
+			hit->confidence = 0.8;
+			return 1;
+		}
+	}
+	return s->analyse(s->ctx, a, a + vl, hit) ? 1 : 0;
+}
+
+/* The places of v's prefixes of MA_CUT_K bytes or more that end at a cut
+ * (above): each told to skip_form and begin_form as a form of m bytes,
+ * then judged as the whole form's places are (max_occ, then past). The
+ * verdict of a finding (ma_request_fire's), or MA_SCAN_NONE when none fired. */
+static int ma_scan_cut(struct moat_request *r, const struct ma_scan *s, const struct ma_input *in,
+                       int k)
+{
+	const char *v = in->form[k];
+	size_t vl = in->form_len[k], from = 0;
+	struct ma_finder fi;
+	int seen = 0, j;
+
+	ma_finder_init(&fi, s->text, s->len, v, MA_CUT_K);
+	while (from + MA_CUT_K <= s->len) {
+		const char *at = ma_find_next(&fi, from);
+		struct ma_scan_hit hit;
+		size_t a, m = MA_CUT_K;
+		if (!at)
+			break;
+		a = (size_t)(at - s->text);
+		while (m < vl && a + m < s->len && s->text[a + m] == v[m])
+			m++;
+		from = a + m;
+		if (m == vl) /* (whole: judged as the form's place) */
+			continue;
+		if (s->skip_form && s->skip_form(s->ctx, v, m))
+			continue;
+		if (s->begin_form)
+			s->begin_form(s->ctx, v, m);
+		j = ma_scan_place(s, &seen, v, m, a, &hit);
+		if (j < 0)
+			break;
+		if (j)
+			return ma_scan_fire(r, s, in, k, &hit);
+	}
+	return MA_SCAN_NONE;
+}
+
 int ma_request_scan(struct moat_request *r, const struct ma_scan *s)
 {
 	const struct ma_input *in;
@@ -2288,6 +2394,7 @@ int ma_request_scan(struct moat_request *r, const struct ma_scan *s)
 
 	in = ma_request_inputs(r, &nin);
 	for (size_t i = 0; i < nin; i++) {
+		int found = 0, verdict;
 		if (s->skip_input && s->skip_input(s->ctx, &in[i]))
 			continue;
 		for (int k = 0; k < in[i].nforms; k++) {
@@ -2309,56 +2416,43 @@ int ma_request_scan(struct moat_request *r, const struct ma_scan *s)
 				                     : memchr(s->text + from, v[0], s->len - from);
 				struct ma_scan_hit hit;
 				size_t a;
-				int verdict;
+				int j;
 				if (!at)
 					break;
+				found = 1;
 				a = (size_t)(at - s->text);
 				from = a + 1;
 				if (vl == 1 && s->one_place) {
 					if (!s->one_place(s->ctx, a))
-						continue; /* (not counted) */
-				} else if (seen < s->max_occ) {
-					seen++;
-				} else if (vl == 1) {
-					break;
+						continue; /* (not counted: every place it takes is
+						             judged) */
+					j = s->analyse(s->ctx, a, a + vl, &hit) ? 1 : 0;
 				} else {
-					int p = s->past(s->ctx, v, vl, a, a + vl);
-					if (p == MA_PAST_STOP)
-						break;
-					if (p == MA_PAST_SKIP)
-						continue;
-					if (p == MA_PAST_CLOSED) {
-						hit.rule = s->past_rule;
-						hit.sev = "high";
-						hit.confidence = 0.8;
-						goto fire;
-					}
+					j = ma_scan_place(s, &seen, v, vl, a, &hit);
 				}
-				if (!s->analyse(s->ctx, a, a + vl, &hit))
+				if (j < 0)
+					break;
+				if (!j)
 					continue;
-			fire:;
-				struct ma_finding fd = {
-				    .interceptor = s->interceptor,
-				    .rule = hit.rule,
-				    .severity = hit.sev,
-				    .confidence = hit.confidence,
-				    .input = &in[i],
-				    .form = k,
-				    .operation = s->operation,
-				    .operation_len = s->operation_len,
-				    .extra_key = s->extra_key,
-				    .extra_value = s->extra_value,
-				    .file = s->file,
-				    .line = s->line,
-				    .function = s->function,
-				};
-				verdict = ma_request_fire(r, &fd);
+				verdict = ma_scan_fire(r, s, &in[i], k, &hit);
 				if (verdict >= 0)
 					return verdict;
 				if (verdict == MA_FIRE_LOGGED)
 					goto next_input; /* logged once: the other inputs */
 				break; /* excluded for this parameter: the next form */
 			}
+		}
+		/* no form found whole: the application may have cut it (above) */
+		for (int k = 0; !found && s->len >= MA_CUT_K && k < in[i].nforms; k++) {
+			if (in[i].form_len[k] <= MA_CUT_K)
+				continue;
+			verdict = ma_scan_cut(r, s, &in[i], k);
+			if (verdict == MA_SCAN_NONE)
+				continue;
+			if (verdict >= 0)
+				return verdict;
+			if (verdict == MA_FIRE_LOGGED)
+				goto next_input;
 		}
 	next_input:;
 	}
