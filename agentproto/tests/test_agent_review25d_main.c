@@ -98,12 +98,32 @@ static void one_byte_values_stay_allowed(void **state)
 	}
 }
 
+/* The application's own comments: a one-byte input that is the second
+ * byte of a comment's opener stays allowed where the comment closes (an
+ * ORM's or sqlcommenter's tag); a minus operator is no comment. */
+static void the_applications_own_comments_stay_allowed(void **state)
+{
+	(void)state;
+	for (int k = 0; k < 2; k++) {
+		assert_int_equal(check(k, "SELECT * FROM orders /", "*",
+		                       "controller='orders',action='index'*/ WHERE user_id = 5"),
+		                 MOAT_ALLOW);
+		assert_int_equal(
+		    check(k, "SELECT * FROM orders ", "/", "* app tag */ WHERE user_id = 5"),
+		    MOAT_ALLOW);
+		assert_int_equal(
+		    check(k, "SELECT total ", "-", " credit FROM orders WHERE user_id = 5"),
+		    MOAT_ALLOW);
+	}
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 	    cmocka_unit_test(a_one_byte_operator_that_cuts_a_command_fires),
 	    cmocka_unit_test(a_one_byte_comment_begun_by_the_application_fires),
 	    cmocka_unit_test(one_byte_values_stay_allowed),
+	    cmocka_unit_test(the_applications_own_comments_stay_allowed),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
