@@ -813,16 +813,21 @@ int moat_check_url_at(struct moat_request *r, const char *url, size_t len,
 	if (ma_ssrf_allowed(ma_request_policy(r), t->host))
 		return MOAT_ALLOW;
 	in = ma_request_inputs(r, &nin);
-	for (int pass = 0; pass < 2; pass++) {
+	for (int pass = 0; pass < 3; pass++) {
 		/* pass 0: a user input reached the scheme or authority; pass 1:
-		 * none did, but the address is written as no application writes
-		 * its own (context-free) */
-		for (size_t i = 0; i < (pass ? 1 : nin); i++) {
+		 * none did, but one has the URL's host as a client parses it
+		 * (ma_ssrf_parsed_host: after the inputs whose text is there, so
+		 * a Host header that names the same host is not taken for the
+		 * input that wrote the URL); pass 2: none did, but the address
+		 * is written as no application writes its own (context-free) */
+		for (size_t i = 0; i < (pass == 2 ? 1 : nin); i++) {
 			struct ma_finding fd = {
 			    .interceptor = "ssrf",
 			    .rule = rule,
 			    .severity = !strcmp(rule, "ssrf.metadata") ? "critical" : "high",
-			    .confidence = pass ? 0.8 : 0.95,
+			    .confidence = pass == 2 ? 0.8
+			                  : pass    ? 0.9
+			                            : 0.95,
 			    .operation = url,
 			    .operation_len = len,
 			    .extra_key = "host",
@@ -832,9 +837,9 @@ int moat_check_url_at(struct moat_request *r, const char *url, size_t len,
 			    .function = function,
 			};
 			int v;
-			if (pass == 0) {
-				if (!ma_ssrf_reaches(&in[i], &fd.form, url, len, &u) &&
-				    !ma_ssrf_parsed_host(&in[i], &fd.form, t->host))
+			if (pass < 2) {
+				if (pass == 0 ? !ma_ssrf_reaches(&in[i], &fd.form, url, len, &u)
+				              : !ma_ssrf_parsed_host(&in[i], &fd.form, t->host))
 					continue;
 				fd.input = &in[i];
 			} else if (!u.odd) {

@@ -99,9 +99,40 @@ static void a_host_the_application_parsed_fires(void **state)
 	assert_int_equal(check("https://example.com/x", "http://127.0.0.1/fetch"), MOAT_ALLOW);
 }
 
+/* The input whose text is in the URL is named before one that only has
+ * its host as parsed: a Host header naming the same address (the shop's
+ * e2e: every ssrf event named "127.0.0.1:46221", the Host header, not
+ * the url parameter the attacker wrote). */
+static void the_input_that_wrote_the_url_is_named(void **state)
+{
+	const struct moat_policy *p =
+	    moat_policy_parse("{\"interceptors\":{\"ssrf\":{\"mode\":\"monitor\"}}}", 1, NULL, 0);
+	struct moat_request_info ri = {.method = "GET", .endpoint = "/preview"};
+	struct moat_request *r = NULL;
+	struct moat_url_target t;
+	const char *host = "127.0.0.1:8080", *url = "http://2130706433:8080/latest/meta-data/";
+	const struct moat_event *ev;
+
+	(void)state;
+	assert_non_null(p);
+	ri.policy = p;
+	assert_int_equal(moat_request_begin(NULL, &ri, &r), MOAT_ALLOW);
+	moat_policy_release(p);
+	moat_request_set_resolver(r, loopback_resolver, NULL);
+	assert_int_equal(moat_request_add_input(r, MOAT_INPUT_HEADER, "host", host, strlen(host)),
+	                 0);
+	assert_int_equal(moat_request_add_input(r, MOAT_INPUT_QUERY, "url", url, strlen(url)), 0);
+	assert_int_equal(moat_check_url(r, url, strlen(url), &t), MOAT_ALLOW);
+	ev = moat_request_event(r);
+	assert_non_null(ev);
+	assert_string_equal(ev->payload, url);
+	moat_request_end(r);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
+	    cmocka_unit_test(the_input_that_wrote_the_url_is_named),
 	    cmocka_unit_test(a_host_the_application_parsed_fires),
 	    cmocka_unit_test(a_url_the_application_parsed_first_fires),
 	    cmocka_unit_test(a_public_url_parsed_first_is_allowed),

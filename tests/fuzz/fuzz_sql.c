@@ -18,20 +18,28 @@ static int is_space(char c)
 	return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
 }
 
-/* -1 when the input has forms other than its raw bytes (decoded, or
- * trimmed: white space at either end, formsfix) or is one word (the check
- * skips it), else 1 when v is what the analysis of every place the input
- * occurs says, 0 when it is not. */
+/* -1 when the input has forms other than its raw bytes (decoded; trimmed:
+ * a byte up to 0x20 or a possible Unicode space at either end, formsfix2;
+ * collapsed: a control byte, two spaces or a possible Unicode space
+ * inside, formsfix2; LIKE-escaped: a quote beside '_' or a backslash,
+ * misc10) or is one word (the check skips it), else 1 when v is what the
+ * analysis of every place the input occurs says, 0 when it is not. */
 static int fuzz_sql_agrees(int d, const char *s, size_t size, const char *in, size_t n, int v)
 {
 	int plain = 1, fired = 0;
 
-	if (n && (is_space(in[0]) || is_space(in[n - 1])))
+	if (n && ((unsigned char)in[0] <= 0x20 || (unsigned char)in[n - 1] <= 0x20 ||
+	          (unsigned char)in[0] >= 0x80 || (unsigned char)in[n - 1] >= 0x80))
+		return -1;
+	if (memmem(in, n, "  ", 2) ||
+	    ((memchr(in, '\'', n) || memchr(in, '"', n) || memchr(in, '`', n)) &&
+	     (memchr(in, '_', n) || memchr(in, '\\', n))))
 		return -1;
 
 	for (size_t i = 0; i < n; i++) {
 		char c = in[i];
-		if (c == '%' || c == '+' || c == '&' || c == '\0')
+		if (c == '%' || c == '+' || c == '&' || c == '\0' || (unsigned char)c < 0x20 ||
+		    (unsigned char)c >= 0x80)
 			return -1;
 		if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
 		      c == '_'))
