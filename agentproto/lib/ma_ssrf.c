@@ -334,7 +334,10 @@ static int ma_ssrf_parsed_host(const struct ma_input *in, int *form, const char 
 	char tmp[MA_URL_HOST_MAX + 16];
 	struct ma_weburl p;
 
-	if (!host[0])
+	/* (not a header: a Host header names the application's own host,
+	 * which its own loopback fetches share; written into the URL as it
+	 * came, it reaches the URL and is found so) */
+	if (!host[0] || in->kind == MOAT_INPUT_HEADER)
 		return 0;
 	for (int k = 0; k < in->nforms; k++) {
 		const char *v = in->form[k];
