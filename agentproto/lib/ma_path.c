@@ -1247,9 +1247,12 @@ int moat_check_path_at(struct moat_request *r, const char *path, size_t len, con
 	    .line = line,
 	    .function = function,
 	};
+	unsigned found = moat_request_findings(r);
 	int v = ma_request_scan(r, &s);
 
-	if (v == MOAT_ALLOW && base)
+	/* (only where the scan found nothing: an input it logged in monitor
+	 * mode is not reported twice for the same path -- the shop's e2e) */
+	if (v == MOAT_ALLOW && base && moat_request_findings(r) == found)
 		v = ma_path_joined(r, path, len, base, file, line, function);
 	return v;
 }

@@ -100,9 +100,33 @@ static void a_path_outside_no_input_names_is_allowed(void **state)
 	                 MOAT_ALLOW);
 }
 
+/* In monitor mode a path the scan already logged is not reported twice
+ * by the joined rule (the shop's e2e: one event per attack). */
+static void a_logged_path_is_one_event(void **state)
+{
+	const struct moat_policy *p = moat_policy_parse(
+	    "{\"interceptors\":{\"path_traversal\":{\"mode\":\"monitor\"}}}", 1, NULL, 0);
+	struct moat_request_info ri = {.method = "GET", .endpoint = "/invoice"};
+	struct moat_request *r = NULL;
+	const char *in = "../../../../etc/passwd";
+	const char *path = "/srv/app/invoices/../../../../etc/passwd";
+
+	(void)state;
+	assert_non_null(p);
+	ri.policy = p;
+	assert_int_equal(moat_request_begin(NULL, &ri, &r), MOAT_ALLOW);
+	moat_policy_release(p);
+	assert_int_equal(moat_request_add_input(r, MOAT_INPUT_QUERY, "file", in, strlen(in)), 0);
+	assert_int_equal(moat_check_path(r, path, strlen(path), "/srv/app/invoices", 0),
+	                 MOAT_ALLOW);
+	assert_int_equal(moat_request_findings(r), 1);
+	moat_request_end(r);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
+	    cmocka_unit_test(a_logged_path_is_one_event),
 	    cmocka_unit_test(other_joins_outside_the_base_fire),
 	    cmocka_unit_test(a_path_outside_no_input_names_is_allowed),
 	    cmocka_unit_test(a_path_the_application_normalised_outside_the_base_fires),
