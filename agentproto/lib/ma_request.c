@@ -1359,6 +1359,13 @@ static const char *ma_inner_name(char *buf, const char *prefix, const char *name
 	return buf;
 }
 
+/* 0 when r, opening an input's inside, has taken MA_INNER_MAX values
+ * from inside its inputs already (the next is not added); counts it. */
+static int ma_inner_room(struct moat_request *r)
+{
+	return r->inner == 0 || r->ninner++ < MA_INNER_MAX;
+}
+
 static int ma_add_input(struct moat_request *r, int kind, const char *name, const char *value,
                         size_t len, int borrow);
 static int ma_add_json_text(struct moat_request *r, const char *json, size_t len, int inner);
@@ -1527,7 +1534,7 @@ static int ma_add_input(struct moat_request *r, int kind, const char *name, cons
 
 	if (!r)
 		return 0;
-	if (r->inner > 0 && r->ninner++ >= MA_INNER_MAX)
+	if (!ma_inner_room(r))
 		return 0; /* (past the bound: not added) */
 	idx = r->nin;
 	rc = ma_add_input_one(r, kind, name, value, len, borrow);
@@ -1565,7 +1572,7 @@ int ma_request_add_json_input(struct moat_request *r, const char *path, const ch
 
 	if (!structured)
 		return ma_add_input(r, kind, name, v, vl, 0);
-	if (r->inner > 0 && r->ninner++ >= MA_INNER_MAX)
+	if (!ma_inner_room(r))
 		return 0;
 	rc = ma_add_input_one(r, kind, name, v, vl, 0);
 	if (rc == 0)
