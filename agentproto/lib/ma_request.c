@@ -1260,15 +1260,15 @@ static int ma_add_input_one(struct moat_request *r, int kind, const char *name, 
  * whole string, which never occurs in the operation (review24k). Such a
  * value is opened when the whole of it is a JSON object or array (strict
  * JSON; one nested deeper than MA_JSON_DEPTH is read by the lenient walk)
- * or a query string (name=value pairs joined by '&', every name of
- * MA_QS_NAME bytes): each value inside is an input of the outer one's kind,
- * named by the outer name, '.', and its own ("query.variables.id",
+ * or a query string (name=value pairs joined by '&', ma_qs_shape): each
+ * value inside is an input of the outer one's kind, named by the outer
+ * name, '.', and its own ("query.variables.id",
  * "body.state.q"), so an exclusion of the outer parameter covers it. A
  * value inside is opened in its turn up to MA_INNER_DEPTH inputs deep;
  * text deeper is not opened (fail open: no application known to us parses
  * a third level, and each level's escapes double the attacker's bytes).
- * The shape test reads the value's ends, or its bytes up to the first that
- * is no name byte: no allocation, no copy where nothing is opened. */
+ * The shape test reads the value's ends, or its pairs: no allocation, no
+ * copy where nothing is opened. */
 #define MA_INNER_DEPTH 2
 #define MA_INNER_NAME  768
 /* Inputs a request takes from inside its inputs, at most (review26f: a
@@ -1277,42 +1277,36 @@ static int ma_add_input_one(struct moat_request *r, int kind, const char *name, 
  * open, as past MA_INNER_DEPTH; the outer inputs stay whole). */
 #define MA_INNER_MAX 1024
 
-/* A byte of a name in a query string: [A-Za-z0-9_.$%[\]-]. */
-static int ma_qs_name_byte(unsigned char c)
-{
-	return (unsigned)((c | 32) - 'a') < 26 || (unsigned)(c - '0') < 10 || c == '_' ||
-	       c == '.' || c == '-' || c == '[' || c == ']' || c == '%' || c == '$';
-}
-
 /* 1 when s[0..n) is a query string: an optional '?', then name=value
- * pairs joined by '&' (a value holds no '&'), each name non-empty. */
+ * pairs joined by '&' (a value holds no '&'). The first name begins with
+ * a word byte (`--upload-pack=id;` and `-euse_askpass=F` are options, not
+ * query strings); the names after it are any bytes but '&' and '=', as
+ * parse_qs, URLSearchParams and PHP read them (`@t=1`, `sort by=date`,
+ * `=y`, a name in UTF-8: review27c). Empty pairs and names without '='
+ * are skipped, as every parser skips them (review26). */
 static int ma_qs_shape(const char *s, size_t n)
 {
 	size_t i = n && s[0] == '?';
 	int many = 0; /* 1: more than one pair, -1: one, 0: not looked at */
-	int pairs = 0;
+	int pairs = 0, first = 1;
 
 	if (i == n)
 		return 0;
 	while (i < n) {
-		size_t a;
-		if (s[i] == '&') { /* an empty pair: every parser skips it (review26) */
+		if (s[i] == '&') { /* an empty pair */
 			i++;
 			continue;
 		}
-		a = i;
-		/* a name begins with a word byte: `--upload-pack=id;` and
-		 * `-euse_askpass=F` are options, not query strings */
-		if ((unsigned)((s[i] | 32) - 'a') >= 26 && (unsigned)(s[i] - '0') >= 10 &&
+		if (first && (unsigned)((s[i] | 32) - 'a') >= 26 && (unsigned)(s[i] - '0') >= 10 &&
 		    s[i] != '_')
 			return 0;
-		while (i < n &&
-		       (ma_qs_name_byte((unsigned char)s[i]) || s[i] == ':' || s[i] == '+'))
+		first = 0;
+		while (i < n && s[i] != '=' && s[i] != '&')
 			i++;
-		if (i < n && s[i] == '&' && memchr(s + i, '=', n - i))
-			continue; /* a name alone ("verbose&..."): a pair without value */
-		if (i == a || i == n || s[i] != '=')
-			return 0;
+		if (i == n || s[i] == '&') { /* a name alone ("verbose&..."): no value */
+			i += i < n;
+			continue;
+		}
 		pairs++;
 		/* parsers split a pair at its first '=': a value may hold
 		 * more (`q=x' OR 1=1-- &page=2`, review25) -- but in a string of
@@ -1492,12 +1486,14 @@ static int ma_add_name_segments(struct moat_request *r, int kind, const char *na
  * `a_b' OR 1=1-- ` reaches SQL as `a\_b' OR 1=1-- ` (review24e). Made
  * only for an input holding a quote (', ", `) and a wildcard or a
  * backslash -- nothing to break out of otherwise -- so a value without a
- * quote costs two memchr,
- * and "50% off_now" no form. Its memory is its own block (mem3). */
+ * quote costs two memchr, and "50% off_now" no form. The raw form's, and
+ * its trimmed and collapsed forms' (review27b), in a block of their own
+ * (mem3). */
 static int ma_add_like_form(struct moat_request *r, struct ma_input *in)
 {
 	const char *v = in->form[0];
-	size_t n = in->form_len[0], k = 0, o = 0;
+	size_t n = in->form_len[0], need = 0;
+	int from[3], nf = 0, nforms = in->nforms;
 	char *d;
 
 	if (in->plain || in->structured || in->nforms >= MA_INPUT_FORMS)
@@ -1506,22 +1502,37 @@ static int ma_add_like_form(struct moat_request *r, struct ma_input *in)
 		return 0;
 	if (!memchr(v, '_', n) && !memchr(v, '%', n) && !memchr(v, '\\', n))
 		return 0; /* (a backslash is escaped too: x\' OR ..., review26e) */
-	for (size_t i = 0; i < n; i++)
-		k += v[i] == '_' || v[i] == '%' || v[i] == '\\';
-	d = ma_request_alloc(r, n + k + 1);
+	/* the raw form, and its trimmed and collapsed forms: a framework
+	 * trims (or squishes) the field before the application escapes it
+	 * (review27b); they hold the raw form's quotes and wildcards */
+	for (int k = 0; k < nforms && nf < 3; k++) {
+		if (k > 0 && strcmp(in->form_name[k], "trim") != 0 &&
+		    strcmp(in->form_name[k], "collapse") != 0)
+			continue;
+		from[nf++] = k;
+		need += 2 * in->form_len[k] + 1;
+	}
+	d = ma_request_alloc(r, need);
 	if (!d)
 		return MOAT_AGENT_ENOMEM;
-	for (size_t i = 0; i < n; i++) {
-		if (v[i] == '_' || v[i] == '%' || v[i] == '\\')
-			d[o++] = '\\';
-		d[o++] = v[i];
-	}
-	d[o] = '\0';
 	in->mem3 = d;
-	in->form[in->nforms] = d;
-	in->form_len[in->nforms] = o;
-	in->form_name[in->nforms] = "like";
-	in->nforms++;
+	for (int w = 0; w < nf && in->nforms < MA_INPUT_FORMS; w++) {
+		const char *f = in->form[from[w]];
+		size_t fl = in->form_len[from[w]], o = 0;
+		for (size_t i = 0; i < fl; i++) {
+			if (f[i] == '_' || f[i] == '%' || f[i] == '\\')
+				d[o++] = '\\';
+			d[o++] = f[i];
+		}
+		d[o] = '\0';
+		if (o == fl || ma_form_seen(in, d, o))
+			continue; /* (nothing escaped: the form itself) */
+		in->form[in->nforms] = d;
+		in->form_len[in->nforms] = o;
+		in->form_name[in->nforms] = "like";
+		in->nforms++;
+		d += o + 1;
+	}
 	return 0;
 }
 
@@ -2394,6 +2405,22 @@ static int ma_scan_cut(struct moat_request *r, const struct ma_scan *s, const st
 	return MA_SCAN_NONE;
 }
 
+/* 1 when a form of in that found (bit j: form j occurs whole in the
+ * text) says the application pasted in uncut, so form k's cut need not be
+ * looked for: a form found that is not a proper prefix of form k. A cstr
+ * form (cut at a NUL) is the raw form's first bytes and occurs wherever
+ * the raw form's prefix does: `zq%00` + a payload the application cuts
+ * (review27). */
+_Static_assert(MA_INPUT_FORMS <= 32, "ma_request_scan's found: a bit per form");
+static int ma_found_uncut(const struct ma_input *in, uint32_t found, int k)
+{
+	for (int j = 0; found; j++, found >>= 1)
+		if ((found & 1) && (in->form_len[j] >= in->form_len[k] ||
+		                    memcmp(in->form[j], in->form[k], in->form_len[j]) != 0))
+			return 1;
+	return 0;
+}
+
 int ma_request_scan(struct moat_request *r, const struct ma_scan *s)
 {
 	const struct ma_input *in;
@@ -2401,7 +2428,8 @@ int ma_request_scan(struct moat_request *r, const struct ma_scan *s)
 
 	in = ma_request_inputs(r, &nin);
 	for (size_t i = 0; i < nin; i++) {
-		int found = 0, verdict;
+		uint32_t found = 0; /* bit k: form k occurs whole */
+		int verdict;
 		if (s->skip_input && s->skip_input(s->ctx, &in[i]))
 			continue;
 		for (int k = 0; k < in[i].nforms; k++) {
@@ -2426,7 +2454,7 @@ int ma_request_scan(struct moat_request *r, const struct ma_scan *s)
 				int j;
 				if (!at)
 					break;
-				found = 1;
+				found |= (uint32_t)1 << k;
 				a = (size_t)(at - s->text);
 				from = a + 1;
 				if (vl == 1 && s->one_place) {
@@ -2450,8 +2478,9 @@ int ma_request_scan(struct moat_request *r, const struct ma_scan *s)
 			}
 		}
 		/* no form found whole: the application may have cut it (above) */
-		for (int k = 0; !found && s->len >= MA_CUT_K && k < in[i].nforms; k++) {
-			if (in[i].form_len[k] <= MA_CUT_K)
+		for (int k = 0; s->len >= MA_CUT_K && k < in[i].nforms; k++) {
+			if (in[i].form_len[k] <= MA_CUT_K ||
+			    (found && ma_found_uncut(&in[i], found, k)))
 				continue;
 			verdict = ma_scan_cut(r, s, &in[i], k);
 			if (verdict == MA_SCAN_NONE)
