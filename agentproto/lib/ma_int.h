@@ -479,9 +479,10 @@ size_t ma_latin1_utf8(const char *in, size_t len, char *out);
  * " ".join(s.split()); ma_add_collapse_forms), the raw form without
  * white space at its ends (what a framework's trim passes on;
  * ma_add_trim_forms) and the others' while there is room, then the LIKE
- * form: MA_INPUT_FORMS */
+ * forms, then the raw form case-folded (lower, upper; ma_add_fold_forms):
+ * MA_INPUT_FORMS */
 #define MA_INPUT_DECODED 21
-#define MA_INPUT_FORMS   (MA_INPUT_DECODED + 6)
+#define MA_INPUT_FORMS   (MA_INPUT_DECODED + 8)
 
 #define MA_REQUEST_INPUTS 16   /* inputs held in the request before an array is allocated */
 #define MA_REQUEST_ARENA  2048 /* bytes of a request's strings before they come from the heap */
@@ -496,7 +497,7 @@ struct ma_input {
 	int kind;    /* MOAT_INPUT_* */
 	char *param; /* "query.q", "body.user.name", ... (in mem's block) */
 	const char *form[MA_INPUT_FORMS];
-	size_t form_len[MA_INPUT_FORMS];
+	uint32_t form_len[MA_INPUT_FORMS]; /* (a value is under 4 GiB: ma_add_input_one) */
 	const char *form_name[MA_INPUT_FORMS]; /* "raw", "url", "url2", "html", "cstr", ... */
 	int nforms;                            /* distinct forms, 1..MA_INPUT_FORMS */
 	int plain;      /* only [A-Za-z0-9_]: one word whatever the sink, never spans tokens */
@@ -505,6 +506,7 @@ struct ma_input {
 	char *mem2;     /* owns the forms of two decoders, NFKC, U+FFFD, Latin-1 (or NULL) */
 	char *mem3;     /* owns the LIKE-escaped form (or NULL) */
 	char *mem4;     /* owns the collapsed forms (or NULL) */
+	char *mem5;     /* owns the case-folded forms (or NULL) */
 };
 
 /* What a check that fired reports (ma_request_fire). */
@@ -588,6 +590,10 @@ struct ma_scan {
 	const char *text; /* searched for every input's forms */
 	size_t len;
 	int max_occ; /* occurrences of one form judged in full, at most */
+	/* 1: the case-folded forms (lower, upper) are not looked for (the
+	 * prompt check: a folded copy of a user's words elsewhere in a prompt
+	 * is the application's text, and no application folds a prompt) */
+	int unfolded;
 	/* NULL: the places past max_occ are not looked at (the prompt check,
 	 * which judges an input once); otherwise told each of them (v, vl:
 	 * the form), returns MA_PAST_*: an input is never skipped */

@@ -4664,6 +4664,7 @@ int moat_check_prompt_at(struct moat_request *r, const char *prompt, size_t len,
 {
 	struct ma_pr_scan c = {.r = r};
 	struct ma_scan sc = {.text = prompt,
+	                     .unfolded = 1,
 	                     .max_occ = 1,
 	                     .past = ma_pr_scan_past,
 	                     .skip_input = ma_pr_scan_input,

@@ -191,6 +191,7 @@ void moat_request_end(struct moat_request *r)
 		ma_request_free(r, r->in[i].mem2);
 		ma_request_free(r, r->in[i].mem3);
 		ma_request_free(r, r->in[i].mem4);
+		ma_request_free(r, r->in[i].mem5);
 	}
 	if (r->in != r->in_inline)
 		free(r->in);
@@ -1181,7 +1182,7 @@ static int ma_add_input_one(struct moat_request *r, int kind, const char *name, 
 	 * '+'; html when it has '&' */
 	room = scan & MA_V_PLAIN ? 0 : ((scan & MA_V_URL) ? 4 : 0) + ((scan & MA_V_AMP) ? 1 : 0);
 	room += borrow ? 0 : 1;
-	if (len > (((size_t)-1) / 4) - 4 - plen)
+	if (len > (((size_t)-1) / 4) - 4 - plen || len >= UINT32_MAX)
 		return MOAT_AGENT_ENOMEM;
 	cap = room * (len + 1);
 	in = &r->in[r->nin];
@@ -1191,6 +1192,7 @@ static int ma_add_input_one(struct moat_request *r, int kind, const char *name, 
 	in->mem2 = NULL;
 	in->mem3 = NULL;
 	in->mem4 = NULL;
+	in->mem5 = NULL;
 	/* one block: the value (copied), the decoded forms, the name */
 	in->mem = ma_request_alloc(r, cap + plen);
 	if (!in->mem)
@@ -1277,10 +1279,20 @@ static int ma_add_input_one(struct moat_request *r, int kind, const char *name, 
  * open, as past MA_INNER_DEPTH; the outer inputs stay whole). */
 #define MA_INNER_MAX 1024
 
+/* A byte of the first name in a query string: [A-Za-z0-9_.$%[\]:+-]. */
+static int ma_qs_name_byte(unsigned char c)
+{
+	return (unsigned)((c | 32) - 'a') < 26 || (unsigned)(c - '0') < 10 || c == '_' ||
+	       c == '.' || c == '-' || c == '[' || c == ']' || c == '%' || c == '$' || c == ':' ||
+	       c == '+';
+}
+
 /* 1 when s[0..n) is a query string: an optional '?', then name=value
  * pairs joined by '&' (a value holds no '&'). The first name begins with
  * a word byte (`--upload-pack=id;` and `-euse_askpass=F` are options, not
- * query strings); the names after it are any bytes but '&' and '=', as
+ * query strings) and is made of ma_qs_name_byte's (prose with '=' and '&'
+ * is none: a judge template's "a = b & c", devprompt4); the names after
+ * it are any bytes but '&' and '=', as
  * parse_qs, URLSearchParams and PHP read them (`@t=1`, `sort by=date`,
  * `=y`, a name in UTF-8: review27c). Empty pairs and names without '='
  * are skipped, as every parser skips them (review26). */
@@ -1297,10 +1309,16 @@ static int ma_qs_shape(const char *s, size_t n)
 			i++;
 			continue;
 		}
-		if (first && (unsigned)((s[i] | 32) - 'a') >= 26 && (unsigned)(s[i] - '0') >= 10 &&
-		    s[i] != '_')
-			return 0;
-		first = 0;
+		if (first) {
+			if ((unsigned)((s[i] | 32) - 'a') >= 26 && (unsigned)(s[i] - '0') >= 10 &&
+			    s[i] != '_')
+				return 0;
+			while (i < n && ma_qs_name_byte((unsigned char)s[i]))
+				i++;
+			if (i < n && s[i] != '=' && s[i] != '&')
+				return 0; /* prose ("a = b & c") is no query string */
+			first = 0;
+		}
 		while (i < n && s[i] != '=' && s[i] != '&')
 			i++;
 		if (i == n || s[i] == '&') { /* a name alone ("verbose&..."): no value */
@@ -1536,6 +1554,91 @@ static int ma_add_like_form(struct moat_request *r, struct ma_input *in)
 	return 0;
 }
 
+/* Byte classes for ma_add_fold_forms: 1 an upper-case ASCII letter, 2 a
+ * lower-case one, 4 a byte some check reads as syntax (quotes, < > ; |
+ * & $ ( ) / \\ # { } *). */
+static const unsigned char ma_fold_class[256] = {
+    ['A' ... 'Z'] = 1, ['a' ... 'z'] = 2, ['\''] = 4, ['"'] = 4, ['`'] = 4, ['<'] = 4, ['>'] = 4,
+    [';'] = 4,         ['|'] = 4,         ['&'] = 4,  ['$'] = 4, ['('] = 4, [')'] = 4, ['/'] = 4,
+    ['\\'] = 4,        ['#'] = 4,         ['{'] = 4,  ['}'] = 4, ['*'] = 4,
+};
+
+/* Copies s (n bytes) to d with its ASCII letters in upper case (upper)
+ * or lower case, eight bytes a step (as ma_lower_ascii). */
+static const char ma_form_lower[] = "lower", ma_form_upper[] = "upper";
+
+/* 1 when form k of in is a case-folded one (ma_add_fold_forms) */
+static int ma_form_folded(const struct ma_input *in, int k)
+{
+	return in->form_name[k] == ma_form_lower || in->form_name[k] == ma_form_upper;
+}
+
+static void ma_fold_copy(char *d, const char *s, size_t n, int upper)
+{
+	const uint64_t ones = 0x0101010101010101ull, high = 0x8080808080808080ull;
+	const unsigned char a = upper ? 'a' : 'A';
+	size_t i = 0;
+
+	for (; i + 8 <= n; i += 8) {
+		uint64_t w, h, ge_a, gt_z, m;
+		memcpy(&w, s + i, 8);
+		h = w & ~high;
+		ge_a = h + ones * (0x80 - a);
+		gt_z = h + ones * (0x80 - a - 25 - 1);
+		m = ((ge_a ^ gt_z) & ~w & high) >> 2; /* 0x20 where a letter of the case */
+		w = upper ? w & ~m : w | m;
+		memcpy(d + i, &w, 8);
+	}
+	for (; i < n; i++) {
+		unsigned char c = (unsigned char)s[i];
+		d[i] = (char)((unsigned)(c - a) < 26 ? c ^ 0x20 : c);
+	}
+}
+
+/* The raw form case-folded (details.decoding "lower", "upper"): an
+ * application that folds a value before it pastes it (an e-mail, a user
+ * name, a tag through lower() or toLowerCase(); a voucher or a country
+ * code through upper()) pastes no other form once the attacker writes one
+ * letter of the other case: `X' OR 1=1-- ` reaches SQL as `x' or 1=1-- `
+ * (review27d). Made for a value holding a byte some check reads as syntax
+ * (ma_fold_class): one with an upper-case ASCII letter gets its
+ * lower-case form, one with a lower-case letter its upper-case form (a
+ * mixed one both), in a block of their own (mem5). Not made: a plain
+ * value, prose without such a byte (an override in capitals folded by
+ * the application), Unicode's case mappings. */
+static int ma_add_fold_forms(struct moat_request *r, struct ma_input *in)
+{
+	const unsigned char *v = (const unsigned char *)in->form[0];
+	size_t n = in->form_len[0];
+	unsigned cls = 0;
+	char *d;
+
+	if (in->plain || in->structured || n < 2 || in->nforms >= MA_INPUT_FORMS)
+		return 0;
+	for (size_t i = 0; i < n && cls != 7; i++)
+		cls |= ma_fold_class[v[i]];
+	if (!(cls & 4) || !(cls & 3))
+		return 0;
+	d = ma_request_alloc(r, (size_t)((cls & 1) + ((cls >> 1) & 1)) * (n + 1));
+	if (!d)
+		return MOAT_AGENT_ENOMEM;
+	in->mem5 = d;
+	for (int w = 0; w < 2 && in->nforms < MA_INPUT_FORMS; w++) {
+		if (!(cls & (1u << w)))
+			continue;
+		ma_fold_copy(d, (const char *)v, n, w); /* w 0: lower, 1: upper */
+		d[n] = '\0';
+		if (!ma_form_seen(in, d, n)) {
+			in->form[in->nforms] = d;
+			in->form_len[in->nforms] = (uint32_t)n;
+			in->form_name[in->nforms] = w == 0 ? ma_form_lower : ma_form_upper;
+			in->nforms++;
+		}
+		d += n + 1;
+	}
+	return 0;
+}
+
 /* An input, then its name's segments and the values inside it. */
 static int ma_add_input(struct moat_request *r, int kind, const char *name, const char *value,
                         size_t len, int borrow)
@@ -1551,6 +1654,8 @@ static int ma_add_input(struct moat_request *r, int kind, const char *name, cons
 	rc = ma_add_input_one(r, kind, name, value, len, borrow);
 	if (!rc)
 		rc = ma_add_like_form(r, &r->in[idx]);
+	if (!rc)
+		rc = ma_add_fold_forms(r, &r->in[idx]);
 	if (!rc)
 		rc = ma_add_name_segments(r, kind, name);
 	if (!rc)
@@ -2440,6 +2545,8 @@ int ma_request_scan(struct moat_request *r, const struct ma_scan *s)
 			if ((vl < 2 && !(vl == 1 && s->one && s->one[(unsigned char)v[0]])) ||
 			    vl > s->len)
 				continue;
+			if (s->unfolded && ma_form_folded(&in[i], k))
+				continue;
 			if (s->skip_form && s->skip_form(s->ctx, v, vl))
 				continue;
 			ma_finder_init(&fi, s->text, s->len, v, vl); /* (one byte: memchr below) */
@@ -2480,7 +2587,8 @@ int ma_request_scan(struct moat_request *r, const struct ma_scan *s)
 		/* no form found whole: the application may have cut it (above) */
 		for (int k = 0; s->len >= MA_CUT_K && k < in[i].nforms; k++) {
 			if (in[i].form_len[k] <= MA_CUT_K ||
-			    (found && ma_found_uncut(&in[i], found, k)))
+			    (found && ma_found_uncut(&in[i], found, k)) ||
+			    (s->unfolded && ma_form_folded(&in[i], k)))
 				continue;
 			verdict = ma_scan_cut(r, s, &in[i], k);
 			if (verdict == MA_SCAN_NONE)

@@ -20,6 +20,18 @@ struct probe {
 	const char *op;    /* what the application built from its decoded form */
 };
 
+/* in's forms but the case-folded ones (lower, upper: every value with a
+ * letter has them) */
+static int forms_unfolded(const struct ma_input *in)
+{
+	int n = 0;
+
+	for (int k = 0; k < in->nforms; k++)
+		n += strcmp(in->form_name[k], "lower") != 0 &&
+		     strcmp(in->form_name[k], "upper") != 0;
+	return n;
+}
+
 static int verdict(const struct moat_policy *p, const struct probe *t)
 {
 	struct moat_request_info ri = {.method = "GET", .endpoint = "/search", .policy = p};
@@ -346,7 +358,7 @@ static void the_nfkc_form_is_made_only_where_a_character_becomes_ascii(void **st
 		assert_int_equal(moat_request_begin(NULL, &ri, &r), MOAT_ALLOW);
 		assert_int_equal(
 		    moat_request_add_input(r, MOAT_INPUT_QUERY, "q", none[i], strlen(none[i])), 0);
-		assert_int_equal(ma_request_inputs(r, &n)->nforms, 1);
+		assert_int_equal(forms_unfolded(ma_request_inputs(r, &n)), 1);
 		moat_request_end(r);
 	}
 }
@@ -595,7 +607,7 @@ static void a_value_that_is_not_utf8_is_found_as_decoded(void **state)
 	assert_int_equal(moat_request_begin(NULL, &ri, &r), MOAT_ALLOW);
 	assert_int_equal(moat_request_add_input(r, MOAT_INPUT_QUERY, "q", "\xff\xfe b", 4), 0);
 	const struct ma_input *in = ma_request_inputs(r, &n);
-	assert_int_equal(in->nforms, 3);
+	assert_int_equal(forms_unfolded(in), 3);
 	assert_string_equal(in->form_name[1], "fffd");
 	assert_memory_equal(in->form[1], "\xef\xbf\xbd\xef\xbf\xbd b", 8);
 	assert_string_equal(in->form_name[2], "latin1");
