@@ -497,7 +497,7 @@ struct ma_input {
 	int kind;    /* MOAT_INPUT_* */
 	char *param; /* "query.q", "body.user.name", ... (in mem's block) */
 	const char *form[MA_INPUT_FORMS];
-	uint32_t form_len[MA_INPUT_FORMS]; /* (a value is under 4 GiB: ma_add_input_one) */
+	uint32_t form_len[MA_INPUT_FORMS];     /* (a value is under 4 GiB: ma_add_input_one) */
 	const char *form_name[MA_INPUT_FORMS]; /* "raw", "url", "url2", "html", "cstr", ... */
 	int nforms;                            /* distinct forms, 1..MA_INPUT_FORMS */
 	int plain;      /* only [A-Za-z0-9_]: one word whatever the sink, never spans tokens */
