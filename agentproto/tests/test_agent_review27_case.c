@@ -75,7 +75,7 @@ static int fcase(int what, const char *head, const char *input, const char *tail
 			c = (unsigned char)(c - 32);
 		op[hl + i] = (char)c;
 	}
-	strcpy(op + hl + il, tail);
+	memcpy(op + hl + il, tail, strlen(tail) + 1);
 	return run(what, input, op);
 }
 

@@ -82,7 +82,7 @@ static int cut_case(int what, const char *pre, const char *payload, char pad, si
 		size_t hl = (size_t)(at - fmt), il = strlen(in);
 		memcpy(op, fmt, hl);
 		memcpy(op + hl, in, il);
-		strcpy(op + hl + il, at + 2);
+		memcpy(op + hl + il, at + 2, strlen(at + 2) + 1);
 		in[cut < n ? cut : n] = save;
 	}
 	v = run(what, name, value, 1, NULL, op);
