@@ -1279,20 +1279,12 @@ static int ma_add_input_one(struct moat_request *r, int kind, const char *name, 
  * open, as past MA_INNER_DEPTH; the outer inputs stay whole). */
 #define MA_INNER_MAX 1024
 
-/* A byte of the first name in a query string: [A-Za-z0-9_.$%[\]:+-]. */
-static int ma_qs_name_byte(unsigned char c)
-{
-	return (unsigned)((c | 32) - 'a') < 26 || (unsigned)(c - '0') < 10 || c == '_' ||
-	       c == '.' || c == '-' || c == '[' || c == ']' || c == '%' || c == '$' || c == ':' ||
-	       c == '+';
-}
-
 /* 1 when s[0..n) is a query string: an optional '?', then name=value
- * pairs joined by '&' (a value holds no '&'). The first name begins with
- * a word byte (`--upload-pack=id;` and `-euse_askpass=F` are options, not
- * query strings) and is made of ma_qs_name_byte's (prose with '=' and '&'
- * is none: a judge template's "a = b & c", devprompt4); the names after
- * it are any bytes but '&' and '=', as
+ * pairs joined by '&' (a value holds no '&'). The first name does not
+ * begin with '-' (`--upload-pack=id;` and `-euse_askpass=F` are options,
+ * not query strings) and holds no white space (prose with '=' and '&' is
+ * none: a judge template's "a = b & c", devprompt4; `@t=1` first is one,
+ * review27); the names after it are any bytes but '&' and '=', as
  * parse_qs, URLSearchParams and PHP read them (`@t=1`, `sort by=date`,
  * `=y`, a name in UTF-8: review27c). Empty pairs and names without '='
  * are skipped, as every parser skips them (review26). */
@@ -1310,10 +1302,9 @@ static int ma_qs_shape(const char *s, size_t n)
 			continue;
 		}
 		if (first) {
-			if ((unsigned)((s[i] | 32) - 'a') >= 26 && (unsigned)(s[i] - '0') >= 10 &&
-			    s[i] != '_')
-				return 0;
-			while (i < n && ma_qs_name_byte((unsigned char)s[i]))
+			if (s[i] == '-')
+				return 0; /* an option */
+			while (i < n && (unsigned char)s[i] > ' ' && s[i] != '=' && s[i] != '&')
 				i++;
 			if (i < n && s[i] != '=' && s[i] != '&')
 				return 0; /* prose ("a = b & c") is no query string */
@@ -1420,8 +1411,7 @@ static int ma_inner_shape(const char *v, size_t n)
 	c0 = (unsigned char)v[0];
 	if (c0 == '{' || c0 == '[' || ma_trim_space(c0))
 		return ma_json_shape(v, n);
-	if (c0 != '?' && c0 != '&' && (unsigned)((c0 | 32) - 'a') >= 26 &&
-	    (unsigned)(c0 - '0') >= 10 && c0 != '_')
+	if (c0 == '-' || !memchr(v, '=', n))
 		return 0;
 	return ma_qs_shape(v, n) ? 2 : 0;
 }
@@ -2512,16 +2502,17 @@ static int ma_scan_cut(struct moat_request *r, const struct ma_scan *s, const st
 
 /* 1 when a form of in that found (bit j: form j occurs whole in the
  * text) says the application pasted in uncut, so form k's cut need not be
- * looked for: a form found that is not a proper prefix of form k. A cstr
- * form (cut at a NUL) is the raw form's first bytes and occurs wherever
- * the raw form's prefix does: `zq%00` + a payload the application cuts
- * (review27). */
+ * looked for: form k itself, or a form found that is not a part of form
+ * k. A cstr form (cut at a NUL) is the raw form's first bytes and occurs
+ * wherever the raw form's prefix does: `zq%00` + a payload the
+ * application cuts (review27), and its trim (`  zq%00`) a part of it. */
 _Static_assert(MA_INPUT_FORMS <= 32, "ma_request_scan's found: a bit per form");
 static int ma_found_uncut(const struct ma_input *in, uint32_t found, int k)
 {
 	for (int j = 0; found; j++, found >>= 1)
-		if ((found & 1) && (in->form_len[j] >= in->form_len[k] ||
-		                    memcmp(in->form[j], in->form[k], in->form_len[j]) != 0))
+		if ((found & 1) &&
+		    (j == k || in->form_len[j] >= in->form_len[k] ||
+		     !memmem(in->form[k], in->form_len[k], in->form[j], in->form_len[j])))
 			return 1;
 	return 0;
 }
