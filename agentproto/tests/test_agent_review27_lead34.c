@@ -38,7 +38,7 @@ static int cut_case(const char *pre)
 	size_t pl = strlen(pre);
 
 	memcpy(in, pre, pl);
-	strcpy(in + pl, "x' OR 1=1-- ");
+	memcpy(in + pl, "x' OR 1=1-- ", sizeof "x' OR 1=1-- ");
 	memset(in + strlen(in), 'A', 300);
 	in[pl + 12 + 300] = '\0';
 	snprintf(sql, sizeof sql, "SELECT id, email FROM users WHERE name = '%.255s'", in);
