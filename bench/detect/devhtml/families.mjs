@@ -8,6 +8,7 @@ const rows = [
   // D: a line break that ends the page's // comment; what it releases is the page's line
   ['D attack (stored data on the line)', '<script>\n// Author: ', '1\n', ' window.ran=1//\nrun2();\n</script>'],
   ['D devhtml shape (page code on the line)', '<script>\n// see the first', '.\n\t', '\twindow.ran=1;\n</script>'],
+  ['D whitespace-only input (allowed at a020085: open)', '<script>\n// Author: ', '\r\n', ' window.ran=1//\nrun2();\n</script>'],
   ['D twin: no line break', '<script>\n// see the first', '. \t', '\twindow.ran=1;\n</script>'],
   // B: a handler's whole value is the input
   ['B attack', '<img src="/nope.png" onerror="', 'window.ran=1', '">'],
