@@ -502,15 +502,27 @@ int ma_sh_env_code(const char *s, size_t n)
 
 int ma_sh_env_value_inert(const char *s, size_t n, const char *val, const char *at, size_t vl)
 {
-	static const char *const sys[] = {"/usr",  "/bin",  "/sbin",  "/opt",
-	                                  "/snap", "$PATH", "${PATH}"};
+	/* root's trees: an element there names no file the input's sender
+	 * wrote (/usr/tmp is /var/tmp on some systems) */
+	static const char *const sys[] = {"/usr",    "/bin", "/sbin", "/lib",  "/lib32", "/lib64",
+	                                  "/libx32", "/opt", "/snap", "$PATH", "${PATH}"};
 	const char *end = at + vl;
+	int search = n >= 4 && (!memcmp(s + n - 4, "PATH", 4) || !memcmp(s + n - 3, "LIB", 3));
 
-	if (n >= 4 && at > val && at[-1] != ':' && at[-1] != '=' && at[-1] != '"' &&
-	    at[-1] != '\'' && (!memcmp(s + n - 4, "PATH", 4) || !memcmp(s + n - 3, "LIB", 3)) &&
-	    !memchr(at, '/', vl) && !memchr(at, ':', vl) && !memmem(at, vl, "..", 2))
+	if (search && at > val && at[-1] != ':' && at[-1] != '=' && at[-1] != '"' &&
+	    at[-1] != '\'' && !memchr(at, '/', vl) && !memchr(at, ':', vl) &&
+	    !memmem(at, vl, "..", 2))
 		return 1; /* a piece of an application's element */
-	if (n != 4 || memcmp(s, "PATH", 4) != 0)
+	/* a search path (PATH, LD_LIBRARY_PATH, PYTHONPATH, PERL5LIB ...;
+	 * shellfp3) whose every element the input writes is in root's
+	 * trees, each begun by the input (not /srv/files + /usr/lib); an
+	 * empty element (the working directory: a trailing ':'),
+	 * a climb, another list's syntax (LUA_PATH's ';', TCLLIBPATH's
+	 * blanks) or ?-templates are not */
+	if (!search || !vl || end[-1] == ':' ||
+	    (at > val && at[-1] != ':' && !(at - 1 == val && (at[-1] == '"' || at[-1] == '\''))) ||
+	    memchr(at, ';', vl) || memchr(at, ' ', vl) || memchr(at, '\t', vl) ||
+	    memchr(at, '?', vl))
 		return 0;
 	while (at < end) {
 		const char *e = memchr(at, ':', (size_t)(end - at));
@@ -523,7 +535,8 @@ int ma_sh_env_value_inert(const char *s, size_t n, const char *val, const char *
 			    ((size_t)(e - at) == l || (at[l] == '/' && sys[k][0] == '/')))
 				break;
 		}
-		if (k == sizeof sys / sizeof sys[0] || memmem(at, (size_t)(e - at), "..", 2))
+		if (k == sizeof sys / sizeof sys[0] || memmem(at, (size_t)(e - at), "..", 2) ||
+		    ((size_t)(e - at) >= 8 && !memcmp(at, "/usr/tmp", 8)))
 			return 0;
 		at = e + 1;
 	}
