@@ -24,6 +24,8 @@ static void a_search_path_of_system_directories_passes(void **state)
 	    {"GCONV_PATH=", "/dev/shm/gc", " iconv -f latin1 -t utf8 a.txt"},
 	    {"LD_LIBRARY_PATH=/srv/files", "/usr/lib", " ./render scene.xml"},
 	    {"PATH=/home/web/bin", "/usr/bin", " make install"},
+	    {"LD_LIBRARY_PATH='", "/var/tmp/q", "' ./render scene.xml"},
+	    {"export PYTHONPATH=\"", "/usr/lib/python3:/home/web/up", "\"; python3 -m site"},
 	};
 	static const char *const passes[][3] = {
 	    {"LD_LIBRARY_PATH=", "/usr/local/lib", " ./render scene.xml"},
