@@ -5667,7 +5667,7 @@ static int ma_sh_env_code_value(const char *s, const struct ma_sh_el *e, size_t 
 	if (eq == p || eq >= e->end || s[eq] != '=' || eq >= a || b > e->end)
 		return 0;
 	code = ma_sh_env_code(s + p, eq - p);
-	if (code && ma_sh_env_value_inert(s + p, eq - p, s + eq + 1, s + a, b - a))
+	if (code && ma_sh_env_value_inert(s + p, eq - p, s + eq + 1, s + e->end, s + a, b - a))
 		return 0;
 	if (!code ||
 	    (code == 3 && !ma_sh_env_opts_load(s + a, b - a, strchr(" \t='\"", s[a - 1]) != NULL)))

@@ -355,15 +355,18 @@ int ma_sh_env_opts_load(const char *v, size_t n, int start);
  * input writes fires only through ma_sh_env_prog_runs. */
 int ma_sh_env_pref(const char *s, size_t n);
 
-/* 1 when an input at (vl bytes) in the value (from val) of the variable
- * s (n bytes, ma_sh_env_code's) chooses no code: in PATH, the system's
- * own directories only (each element absolute under /usr, /bin, /sbin,
- * /opt or /snap, or $PATH: "PATH=/usr/sbin:/usr/bin"); in a search path
- * (a name ending in PATH or LIB), a piece inside one of the
- * application's elements without a '/', ':' or ".." ("/opt/lib/python"
- * + "3.11"; review26: a version or a locale the application also passes
- * as an argument). An empty, relative or other element fires. */
-int ma_sh_env_value_inert(const char *s, size_t n, const char *val, const char *at, size_t vl);
+/* 1 when an input at (vl bytes) in the value [val, vend) of the variable
+ * s (n bytes, ma_sh_env_code's) chooses no code: in a search path (a
+ * name ending in PATH or LIB), each element the input begins, read to
+ * its end, is one of root's folders (PATH: /usr/bin, /usr/local/sbin,
+ * /snap/bin, /opt/NAME/bin, $PATH ...; the others: /usr/lib*, /lib*,
+ * /usr/local/lib*, /usr/share/perl*, /opt/NAME/lib*: shellfp3,
+ * review27); or a piece inside one of the application's elements
+ * without a '/', ':' or ".." ("/opt/lib/python" + "3.11"; review26: a
+ * version or a locale the application also passes as an argument). An
+ * empty, relative or other element fires. */
+int ma_sh_env_value_inert(const char *s, size_t n, const char *val, const char *vend,
+                          const char *at, size_t vl);
 
 /* 1 when the program word w (n bytes) runs code or another program: a
  * path (a '/'), a shell, an interpreter, nc/socat/script, or a wrapper

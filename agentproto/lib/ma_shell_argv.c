@@ -2597,7 +2597,8 @@ static int ma_sh_env_code_arg(struct moat_request *r, const char *const *argv, i
 			if (vl < 2 || vl > n)
 				continue;
 			at = memmem(val, n, in[i].form[k], vl);
-			if (!at || ma_sh_env_value_inert(arg, (size_t)(eq - arg), val, at, vl) ||
+			if (!at ||
+			    ma_sh_env_value_inert(arg, (size_t)(eq - arg), val, val + n, at, vl) ||
 			    (code == 2 && (at > prog || at + vl <= prog)) ||
 			    (code == 2 && ma_sh_env_pref(arg, (size_t)(eq - arg)) &&
 			     !ma_sh_env_prog_runs(prog, strcspn(prog, " \t"))) ||

@@ -500,43 +500,94 @@ int ma_sh_env_code(const char *s, size_t n)
 	return 1;
 }
 
-int ma_sh_env_value_inert(const char *s, size_t n, const char *val, const char *at, size_t vl)
+/* 1 when the directory p (n bytes) is one of root's: for PATH (prog) a
+ * program folder (/usr/bin, /usr/local/sbin, /snap/bin, /usr/lib/X/bin
+ * as the JVM's, /opt/NAME/bin, /usr/local/NAME/bin), else a library
+ * tree (/lib*, /usr/lib*, /usr/local/lib*, /usr/share/perl*,
+ * /opt/NAME/lib*, /usr/local/NAME/lib*). Not /opt or
+ * /usr/share as a whole: applications keep their uploads there
+ * (/opt/APP/uploads, nginx's /usr/share/nginx/html; review27). A "//",
+ * "/." or ".." is not read (fails closed). */
+static int ma_sh_root_dir(const char *p, size_t n, int prog)
 {
-	/* root's trees: an element there names no file the input's sender
-	 * wrote (/usr/tmp is /var/tmp on some systems) */
-	static const char *const sys[] = {"/usr",    "/bin", "/sbin", "/lib",  "/lib32", "/lib64",
-	                                  "/libx32", "/opt", "/snap", "$PATH", "${PATH}"};
+	static const char *const bins[] = {
+	    "/bin",           "/sbin",           "/usr/bin",   "/usr/sbin",
+	    "/usr/local/bin", "/usr/local/sbin", "/usr/games", "/usr/local/games",
+	    "/snap/bin"};
+	static const char *const libs[] = {
+	    "/lib",           "/lib32",           "/lib64",          "/libx32",
+	    "/usr/lib",       "/usr/lib32",       "/usr/lib64",      "/usr/libx32",
+	    "/usr/local/lib", "/usr/local/lib64", "/usr/share/perl", "/usr/share/perl5"};
+	const char *const *t = prog ? bins : libs;
+	size_t nt = prog ? MA_SH_N(bins) : MA_SH_N(libs);
+	const char *q;
+	size_t k;
+
+	if (prog && ((n == 5 && !memcmp(p, "$PATH", 5)) || (n == 7 && !memcmp(p, "${PATH}", 7))))
+		return 1;
+	while (n > 1 && p[n - 1] == '/')
+		n--;
+	if (!n || p[0] != '/' || memmem(p, n, "//", 2) || memmem(p, n, "/.", 2))
+		return 0;
+	for (k = 0; k < nt; k++) {
+		size_t l = strlen(t[k]);
+		if (n >= l && !memcmp(p, t[k], l) && (n == l || (!prog && p[l] == '/')))
+			return 1;
+	}
+	if (prog && n > 13 && !memcmp(p, "/usr/lib/", 9) && !memcmp(p + n - 4, "/bin", 4))
+		return 1; /* /usr/lib/jvm/java-17-openjdk-amd64/bin */
+	/* a package's own folder: /opt/NAME/bin, /usr/local/cuda/lib64 */
+	if (n > 5 && !memcmp(p, "/opt/", 5))
+		k = 5;
+	else if (n > 11 && !memcmp(p, "/usr/local/", 11))
+		k = 11;
+	else
+		return 0;
+	if (!(q = memchr(p + k, '/', n - k)) || q == p + k)
+		return 0;
+	n -= (size_t)(q + 1 - p);
+	q++;
+	if (prog)
+		return (n == 3 && !memcmp(q, "bin", 3)) || (n == 4 && !memcmp(q, "sbin", 4));
+	return (n == 3 && !memcmp(q, "lib", 3)) || (n == 5 && !memcmp(q, "lib64", 5)) ||
+	       (n == 5 && !memcmp(q, "lib32", 5));
+}
+
+int ma_sh_env_value_inert(const char *s, size_t n, const char *val, const char *vend,
+                          const char *at, size_t vl)
+{
 	const char *end = at + vl;
 	int search = n >= 4 && (!memcmp(s + n - 4, "PATH", 4) || !memcmp(s + n - 3, "LIB", 3));
+	int prog = n == 4 && !memcmp(s, "PATH", 4);
 
 	if (search && at > val && at[-1] != ':' && at[-1] != '=' && at[-1] != '"' &&
 	    at[-1] != '\'' && !memchr(at, '/', vl) && !memchr(at, ':', vl) &&
 	    !memmem(at, vl, "..", 2))
 		return 1; /* a piece of an application's element */
 	/* a search path (PATH, LD_LIBRARY_PATH, PYTHONPATH, PERL5LIB ...;
-	 * shellfp3) whose every element the input writes is in root's
-	 * trees, each begun by the input (not /srv/files + /usr/lib); an
-	 * empty element (the working directory: a trailing ':'),
-	 * a climb, another list's syntax (LUA_PATH's ';', TCLLIBPATH's
-	 * blanks) or ?-templates are not */
-	if (!search || !vl || end[-1] == ':' ||
-	    (at > val && at[-1] != ':' && !(at - 1 == val && (at[-1] == '"' || at[-1] == '\''))) ||
-	    memchr(at, ';', vl) || memchr(at, ' ', vl) || memchr(at, '\t', vl) ||
-	    memchr(at, '?', vl))
+	 * shellfp3) whose every element the input writes, each begun by the
+	 * input (not /srv/files + /usr/lib) and read to its end in the value
+	 * (/usr/local + the application's /bin), is root's (ma_sh_root_dir);
+	 * an empty element (the working directory: a trailing ':'), another
+	 * list's syntax (LUA_PATH's ';', TCLLIBPATH's blanks) or ?-templates
+	 * are not */
+	if (!search || !vl || memchr(at, ';', vl) || memchr(at, ' ', vl) || memchr(at, '\t', vl) ||
+	    memchr(at, '?', vl) ||
+	    (at > val && at[-1] != ':' && !(at - 1 == val && (at[-1] == '"' || at[-1] == '\''))))
 		return 0;
+	if (end[-1] == ':') {
+		if (end >= vend || *end == ':' || *end == '\'' || *end == '"')
+			return 0;
+	} else {
+		while (end < vend && *end != ':' && *end != '\'' && *end != '"')
+			end++;
+	}
 	while (at < end) {
 		const char *e = memchr(at, ':', (size_t)(end - at));
-		size_t k, l = 0;
 		if (!e)
 			e = end;
-		for (k = 0; k < sizeof sys / sizeof sys[0]; k++) {
-			l = strlen(sys[k]);
-			if ((size_t)(e - at) >= l && !memcmp(at, sys[k], l) &&
-			    ((size_t)(e - at) == l || (at[l] == '/' && sys[k][0] == '/')))
-				break;
-		}
-		if (k == sizeof sys / sizeof sys[0] || memmem(at, (size_t)(e - at), "..", 2) ||
-		    ((size_t)(e - at) >= 8 && !memcmp(at, "/usr/tmp", 8)))
+		if (!ma_sh_root_dir(at, (size_t)(e - at), prog) ||
+		    memmem(at, (size_t)(e - at), "..", 2))
 			return 0;
 		at = e + 1;
 	}

@@ -25,6 +25,12 @@ static void a_search_path_of_system_directories_passes(void **state)
 	    {"LD_LIBRARY_PATH=/srv/files", "/usr/lib", " ./render scene.xml"},
 	    {"PATH=/home/web/bin", "/usr/bin", " make install"},
 	    {"LD_LIBRARY_PATH='", "/var/tmp/q", "' ./render scene.xml"},
+	    {"env PATH=", "/opt/shop/uploads:/usr/bin", " report --daily"},
+	    {"PATH=", "/usr/share/nginx/html/files", ":/usr/bin convert a.png b.jpg"},
+	    {"PERL5LIB=", "/usr/share/doc/x", " perl gen.pl"},
+	    {"LD_LIBRARY_PATH=", "/usr/local/www/uploads", " ./train"},
+	    {"PATH=", "/opt/app/uploads/bin", ":/usr/bin report"},
+	    {"LD_LIBRARY_PATH=", "/usr/lib/./../../tmp", " ./render scene.xml"},
 	    {"export PYTHONPATH=\"", "/usr/lib/python3:/home/web/up", "\"; python3 -m site"},
 	};
 	static const char *const passes[][3] = {
@@ -39,6 +45,11 @@ static void a_search_path_of_system_directories_passes(void **state)
 	    {"LD_LIBRARY_PATH=", "/lib64:/usr/lib64", " /opt/tool/bin/tool --check"},
 	    {"PYTHONPATH='", "/usr/lib/python3/dist-packages", "' python3 -m pydoc json"},
 	    {"LD_LIBRARY_PATH=/opt/vendor/lib:", "/usr/local/lib", " ./render scene.xml"},
+	    {"export PATH=", "/opt/homebrew/bin:/usr/local/bin:/usr/bin", ""},
+	    {"PATH=", "/usr/lib/jvm/java-17-openjdk-amd64/bin:/usr/bin", " java -version"},
+	    {"PATH=", "/usr/local", "/bin:/usr/bin make"},
+	    {"export PATH=", "/usr/local/cuda", "/bin:$PATH CUDA_HOME=/usr/local/cuda"},
+	    {"LD_LIBRARY_PATH=", "/usr/local/cuda/lib64", " ./train"},
 	};
 
 	(void)state;
