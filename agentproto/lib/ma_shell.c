@@ -5117,6 +5117,43 @@ static inline int ma_sh_rp_back(const char *s, const unsigned char *stop, size_t
 	return 1;
 }
 
+/* For git (po), the entry of its subcommand when that subcommand's own
+ * options run a line (rebase -x, difftool -x, grep -O ...:
+ * ma_sh_git_sub_find), read from the words of s in [q, end) after the
+ * command's name: git's options skipped, -C and -c with their value;
+ * else po. */
+static const struct ma_sh_prog_opts *ma_sh_git_sub_po(const struct ma_sh_prog_opts *po,
+                                                      const char *s, size_t q, size_t end)
+{
+	int skip = 0;
+
+	if (po->prog[0] != 'g' || strcmp(po->prog, "git"))
+		return po;
+	while (q < end) {
+		size_t w0;
+		while (q < end && (s[q] == ' ' || s[q] == '\t'))
+			q++;
+		if (q >= end)
+			break;
+		w0 = q;
+		while (q < end && s[q] != ' ' && s[q] != '\t')
+			q++;
+		if (skip) {
+			skip = 0;
+			continue;
+		}
+		if (s[w0] == '-') {
+			skip = q - w0 == 2 && (s[w0 + 1] == 'C' || s[w0 + 1] == 'c');
+			continue;
+		}
+		{
+			const struct ma_sh_prog_opts *gs = ma_sh_git_sub_find(s + w0, q - w0);
+			return gs ? gs : po;
+		}
+	}
+	return po;
+}
+
 /* 1 when the input [a, b), which starts with a dash, is one whole word
  * e0 of lx (unquoted, or all of a quoted one: only quotes before it in
  * the word) that its program reads as an option that runs a program
@@ -5161,6 +5198,8 @@ static int ma_sh_whole_option(const char *s, const struct ma_sh_lex *lx, int e0,
 	memcpy(prog, s + p, q - p);
 	prog[q - p] = '\0';
 	po = ma_sh_prog_find(prog);
+	if (po)
+		po = ma_sh_git_sub_po(po, s, q, e->start);
 	/* the input brings the value too, attached (--upload-pack=CMD,
 	 * -euse_askpass=PROG): an option alone (-e, -m, -exec) takes the
 	 * application's next word, the line's own program; in a cluster of
@@ -5169,11 +5208,6 @@ static int ma_sh_whole_option(const char *s, const struct ma_sh_lex *lx, int e0,
 	if (!po)
 		return 0;
 	danger = ma_sh_opt_read(po, o, &name, &nlen, &val) & MA_SH_OPT_DANGER;
-	if (!strcmp(po->prog, "zip") && !strncmp(o, "-TT", 3)) {
-		name = "--unzip-command"; /* zip -TTCMD (shell23) */
-		nlen = 15;
-		val = 3;
-	}
 	/* an option the argv check's table reads as one that writes a
 	 * file, runs or loads (git log --output=F, curl -oF; shell35) */
 	if (danger && !val && o[1] == '-' && strchr(o, '='))
@@ -5839,6 +5873,7 @@ static int ma_sh_option_value(struct ma_sh_scan *c, const char *s, const struct 
 	po = ma_sh_prog_find(prog);
 	if (!po)
 		return 0;
+	po = ma_sh_git_sub_po(po, s, q, first ? e->start : pws);
 	/* the word unquoted as the shell unquotes it (a backslash escapes
 	 * outside quotes, in double quotes only before $ ` " \ and a line
 	 * break, never in single quotes: review16, sed -n '/x\/y/!e CMD'),
@@ -5872,11 +5907,6 @@ static int ma_sh_option_value(struct ma_sh_scan *c, const char *s, const struct 
 	if (first) {
 		rd = ma_sh_opt_read(po, v, &name, &nlen, &val);
 		ma_sh_sed_long(po, v, &name, &nlen, &val, &rd);
-		if (!strcmp(po->prog, "zip") && !strncmp(v, "-TT", 3)) {
-			name = "--unzip-command";
-			nlen = 15;
-			val = 3;
-		}
 		if (!nlen || !val)
 			return 0;
 		/* an input that brings the option's name is ma_sh_whole_option's,
@@ -5890,11 +5920,6 @@ static int ma_sh_option_value(struct ma_sh_scan *c, const char *s, const struct 
 			return 0;
 		rd = ma_sh_opt_read(po, o, &name, &nlen, &val);
 		ma_sh_sed_long(po, o, &name, &nlen, &val, &rd);
-		if (!strcmp(po->prog, "zip") && !strcmp(o, "-TT")) {
-			name = "--unzip-command";
-			nlen = 15;
-			rd = MA_SH_OPT_NEXT;
-		}
 		if (!nlen || !(rd & MA_SH_OPT_NEXT))
 			pe = 0; /* a flag (sed -n): maybe sed's script operand */
 	}
@@ -6491,6 +6516,28 @@ static int ma_sh_ansible_arg_at(const char *s, size_t w0)
 	return 0;
 }
 
+/* 1 when the option word [p, q) of s gives fish a line (fish 3.6's
+ * getopt_long): -c/-C last in a cluster, --command or --init-command by
+ * any unambiguous prefix (--c, --ini; --i and --in are --interactive's
+ * too); attached: written with its value after '=' (a cluster's with none). */
+static int ma_sh_fish_line_opt(const char *s, size_t p, size_t q, int attached)
+{
+	size_t n;
+
+	if (s[p] != '-' || q - p < 2)
+		return 0;
+	if (s[p + 1] != '-')
+		return s[q - 1] == 'c' || s[q - 1] == 'C';
+	if (attached) {
+		if (s[q - 1] != '=')
+			return 0;
+		q--;
+	}
+	n = q - p - 2;
+	return (n >= 1 && n <= 7 && !memcmp(s + p + 2, "command", n)) ||
+	       (n >= 3 && n <= 12 && !memcmp(s + p + 2, "init-command", n));
+}
+
 static int ma_sh_reparses(const char *s, size_t w0, int attached, size_t *ssh_from)
 {
 	static const struct ma_sh_lit shells[] = {
@@ -6519,8 +6566,9 @@ static int ma_sh_reparses(const char *s, size_t w0, int attached, size_t *ssh_fr
 	static const unsigned char stop[256] = {
 	    [' '] = 1,  ['\t'] = 1, [';'] = 2, ['&'] = 2, ['|'] = 2,
 	    ['\n'] = 2, ['('] = 2,  ['`'] = 2, ['\0'] = 2};
+	static const struct ma_sh_lit fish[] = {MA_SH_LIT("fish")};
 	size_t ws[MA_SH_RP_WORDS], we[MA_SH_RP_WORDS], k = w0;
-	int n = 0, i, c = 0, cb = 0, at_start = 0, want = 3, far, nall, ev = -1;
+	int n = 0, i, c = 0, cb = 0, fl = 0, at_start = 0, want = 3, far, nall, ev = -1;
 
 	/* its words, nearest first: three, or all when it comes after an
 	 * option or an option's value (eval's quoted argument is read within
@@ -6662,12 +6710,14 @@ static int ma_sh_reparses(const char *s, size_t w0, int attached, size_t *ssh_fr
 	for (i = 0; i < n; i++) {
 		size_t p = ws[i], q = we[i];
 		if (ma_sh_rp_option(s, p, q)) {
+			if (i == 0)
+				fl = ma_sh_fish_line_opt(s, p, q, attached);
 			if (i == 0 && attached) {
 				c = (s[p + 1] != '-' && s[q - 1] == 'c') ||
 				    (q - p == 10 && !memcmp(s + p, "--command=", 10)) ||
 				    (q - p == 6 && !memcmp(s + p, "--run=", 6));
 				cb = s[p + 1] != '-' && s[q - 1] == 'C';
-				if (!c && !cb)
+				if (!c && !cb && !fl)
 					return 0;
 				continue;
 			}
@@ -6731,6 +6781,16 @@ static int ma_sh_reparses(const char *s, size_t w0, int attached, size_t *ssh_fr
 	 * and watch take no attached line, flock only a -c of its own */
 	if (!attached && ma_sh_word_in(s, ws[i], we[i], runs, 2))
 		return 1;
+	/* fish's own: --command=LINE, --init-command LINE, -C LINE (getopt_long:
+	 * attached or not, any unambiguous prefix; review26d) */
+	if (fl && ma_sh_base_in(s, ws[i], we[i], fish, 1))
+		return 1;
+	/* git submodule [--quiet] foreach [--recursive] LINE (sh -c in each
+	 * submodule; review26d) */
+	if (!attached && ma_sh_is(s, ws[i], we[i], "foreach"))
+		for (int j = i + 1; j < n && j <= i + 2; j++)
+			if (ma_sh_is(s, ws[j], we[j], "submodule"))
+				return 1;
 	if (!attached && c &&
 	    ma_sh_base_in(s, ws[i], we[i], shells, sizeof shells / sizeof shells[0]))
 		return 1;
@@ -8537,6 +8597,7 @@ static int ma_sh_here_read_runs(const char *s, const struct ma_sh_lex *lx, int e
 static int ma_sh_quote_after(const char *s, const struct ma_sh_el *w, size_t *qs, size_t *nq)
 {
 	size_t k = w->start;
+	const char *eq;
 
 	*qs = k;
 	if (s[k] == '\'' || s[k] == '"')
@@ -8548,6 +8609,9 @@ static int ma_sh_quote_after(const char *s, const struct ma_sh_el *w, size_t *qs
 			k += 10;
 		} else if (w->end - k > 8 && !memcmp(s + k, "--args=", 7)) {
 			k += 7; /* ansible's */
+		} else if (s[k + 1] == '-' && (eq = memchr(s + k, '=', w->end - k)) != NULL &&
+		           ma_sh_fish_line_opt(s, k, (size_t)(eq - s) + 1, 1)) {
+			k = (size_t)(eq - s) + 1; /* fish's --init-command=, --comm= */
 		} else {
 			for (k++; k < w->end &&
 			          ((s[k] >= 'a' && s[k] <= 'z') || (s[k] >= 'A' && s[k] <= 'Z'));

@@ -395,7 +395,9 @@ int ma_sh_names_exact(void);
 
 /* One program's options (ma_shell_opts.c, the table ma_sh_prog_opts says
  * which): danger, values and attached are short option letters, dlongs
- * and vlongs long names (space-separated); dash1: long options written
+ * and vlongs long names (space-separated; a letter in both danger and
+ * attached is dangerous with an attached value only: git grep -O<pager>,
+ * zip -T); dash1: long options written
  * with one '-' (sqlite3); blongs: NULL, or the program's options without
  * a value that are a prefix of a listed one (curl --head), when an
  * unambiguous prefix of a listed name is that option (curl, wget). */
@@ -419,6 +421,12 @@ int ma_sh_danger_option(const char *o, int known);
 /* The table entry for the program prog (its base name, a version after
  * it: python3.11), or NULL. */
 const struct ma_sh_prog_opts *ma_sh_prog_find(const char *prog);
+
+/* The entry of git's subcommand sub (n bytes: rebase, difftool, grep,
+ * send-email, filter-branch) whose own options run a line, or NULL: its
+ * name "git SUB" is the program of ma_sh_value_kind_of and
+ * ma_sh_value_shell. */
+const struct ma_sh_prog_opts *ma_sh_git_sub_find(const char *sub, size_t n);
 
 /* The wrapper's entry (sudo, env, timeout, nice, xargs ...) for the base
  * name b, or NULL. */

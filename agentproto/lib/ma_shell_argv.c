@@ -362,6 +362,17 @@ static int ma_sh_runner_danger(const char *const *argv, int ai)
 	return nl == 1 && (*nm == 'v' || *nm == 'H');
 }
 
+/* 1 when a is NAME=value (NAME a shell variable's name). */
+static int ma_sh_assign_word(const char *a)
+{
+	size_t k = 0;
+
+	while ((a[k] >= 'A' && a[k] <= 'Z') || (a[k] >= 'a' && a[k] <= 'z') || a[k] == '_' ||
+	       (k && a[k] >= '0' && a[k] <= '9'))
+		k++;
+	return k && a[k] == '=';
+}
+
 /* The program an argv runs: argv[0], or after the programs that run the
  * command named next (env, sudo, nice, timeout, nohup, xargs ...:
  * ma_sh_name_kind's MA_SH_NAME_PREFIX) with their options (and the value
@@ -388,6 +399,11 @@ static int ma_sh_argv_program(const char *const *argv, int argc)
 			 * (ma_shell_wrap.c) */
 			rc = ma_sh_wrap_command(argv, argc, i);
 			if (rc > 0) {
+				/* NAME=value before the command, as env(1) takes
+				 * them (cmake -E env VAR=1 CMD: no program is
+				 * named so) */
+				while (rc + 1 < argc && argv[rc + 1] && ma_sh_assign_word(argv[rc]))
+					rc++;
 				i = rc;
 				continue;
 			}
@@ -2143,8 +2159,22 @@ static int ma_sh_make_check(struct moat_request *r, const char *const *argv, int
 			if (o[1] != '-' && strchr("jl", o[strlen(o) - 1]) && i + 1 < argc &&
 			    argv[i + 1] && argv[i + 1][0] >= '0' && argv[i + 1][0] <= '9')
 				i++; /* -j 4, -l 2.5 */
-			else if (ma_sh_opt_read(po, o, &nm, &nl, &at) & MA_SH_OPT_NEXT)
-				i++;
+			else {
+				int rd = ma_sh_opt_read(po, o, &nm, &nl, &at);
+				const char *text = NULL;
+				if ((rd & MA_SH_OPT_NEXT) && i + 1 < argc)
+					text = argv[++i];
+				else if (at)
+					text = o + at;
+				/* --eval=TEXT, -E TEXT (GNU make 4.4): makefile
+				 * text, its recipes run by the shell (review26d:
+				 * make --eval='t:;LINE' t ran LINE) */
+				if (text &&
+				    ((nl == 1 && *nm == 'E') ||
+				     (nl == 6 && !memcmp(nm, "--eval", 6))) &&
+				    ma_sh_elem_line(r, text, file, line, function) == MOAT_BLOCK)
+					return MOAT_BLOCK;
+			}
 			continue;
 		}
 		eq = strchr(o, '=');
@@ -2321,6 +2351,81 @@ static int ma_sh_later_shells(struct moat_request *r, const char *const *argv, i
  * env -S nested deeper is judged as an argv of its own, unsplit. */
 #define MA_SH_ENV_NEST_MAX 2
 
+/* fish's lines given by option (fish 3.6, getopt_long with "+": its
+ * options end at the first operand): -c/--command and -C/--init-command,
+ * the value attached (-cLINE, --command=LINE) or the next element, the
+ * long names by any unambiguous prefix (--comm=, --init=; --i and --in
+ * are --interactive's too); -p, -d, -o, -f, -D take a value of their own.
+ * Each line judged as a command line (review26d: --command=LINE and
+ * --init-command=LINE went unjudged). MOAT_BLOCK or -1. */
+static int ma_sh_fish_lines(struct moat_request *r, const char *const *argv, int argc, int prog,
+                            const char *file, int line, const char *function)
+{
+	for (int i = prog + 1; i < argc && argv[i]; i++) {
+		const char *o = argv[i], *l = NULL;
+		if (o[0] != '-' || !o[1] || !strcmp(o, "--"))
+			break;
+		if (o[1] == '-') {
+			size_t n = strcspn(o + 2, "=");
+			int cmd = n >= 1 && n <= 7 && !memcmp(o + 2, "command", n);
+			int init = n >= 3 && n <= 12 && !memcmp(o + 2, "init-command", n);
+			if (!cmd && !init)
+				continue;
+			if (o[2 + n] == '=')
+				l = o + 3 + n;
+			else if (i + 1 < argc)
+				l = argv[++i];
+		} else {
+			for (size_t k = 1; o[k]; k++) {
+				if (!strchr("cCpdofD", o[k]))
+					continue;
+				if (o[k + 1])
+					l = o + k + 1;
+				else if (i + 1 < argc)
+					l = argv[++i];
+				if (o[k] != 'c' && o[k] != 'C')
+					l = NULL;
+				break;
+			}
+		}
+		if (l && ma_sh_elem_line(r, l, file, line, function) == MOAT_BLOCK)
+			return MOAT_BLOCK;
+	}
+	return -1;
+}
+
+/* git submodule [--quiet] foreach [--recursive] LINE: git runs LINE with
+ * the shell in each submodule (git 2.39; review26d): judged as a command
+ * line. git's own options before the subcommand skipped with their
+ * values (-C DIR, -c NAME=VALUE). MOAT_BLOCK or -1. */
+static int ma_sh_git_foreach(struct moat_request *r, const char *const *argv, int argc, int prog,
+                             const char *file, int line, const char *function)
+{
+	const struct ma_sh_prog_opts *po = ma_sh_prog_find("git");
+	int step = 0; /* 0: before "submodule", 1: before "foreach", 2: the line next */
+
+	for (int i = prog + 1; i < argc && argv[i]; i++) {
+		const char *o = argv[i], *nm;
+		size_t nl, at;
+		if (o[0] == '-' && o[1] && strcmp(o, "--")) {
+			if (!step && (ma_sh_opt_read(po, o, &nm, &nl, &at) & MA_SH_OPT_NEXT))
+				i++;
+			continue;
+		}
+		if (!strcmp(o, "--")) {
+			if (step == 2 && i + 1 < argc && argv[i + 1])
+				return ma_sh_elem_line(r, argv[i + 1], file, line, function);
+			continue;
+		}
+		if (step == 2)
+			return ma_sh_elem_line(r, o, file, line, function);
+		if (strcmp(o, step ? "foreach" : "submodule"))
+			return -1;
+		step++;
+	}
+	return -1;
+}
+
 /* A command another program runs for the application: find's -exec,
  * -execdir, -ok, -okdir up to ";" or "+" (an argv: judged as one, with
  * its own shell -c, options and values), watch's command (joined with
@@ -2356,6 +2461,8 @@ static int ma_sh_inner_check(struct moat_request *r, const char *const *argv, in
 	}
 	if (!strcmp(b, "tmux") || !strcmp(b, "byobu"))
 		return ma_sh_tmux_check(r, argv, argc, prog, depth, file, line, function);
+	if (!strcmp(b, "git"))
+		return ma_sh_git_foreach(r, argv, argc, prog, file, line, function);
 	if (!strcmp(b, "adb")) {
 		/* adb [-s SERIAL] shell CMD...: joined, run by the device's shell */
 		for (int i = prog + 1; i < argc && argv[i]; i++)
@@ -2796,7 +2903,10 @@ static int ma_sh_argv_check(struct moat_request *r, const char *const *argv, int
 		if (v == MOAT_BLOCK)
 			return v;
 	}
-	if (prog + 2 < argc) { /* bash --rcfile INPUT -i */
+	if (!strcmp(ma_sh_base(argv[prog]), "fish") &&
+	    ma_sh_fish_lines(r, argv, argc, prog, file, line, function) == MOAT_BLOCK)
+		return MOAT_BLOCK; /* fish --command=LINE, --init-command LINE */
+	if (prog + 2 < argc) {     /* bash --rcfile INPUT -i */
 		int v = ma_sh_shell_rcfile(r, argv, argc, prog, file, line, function);
 		if (v >= 0)
 			return v;
@@ -2929,8 +3039,17 @@ static int ma_sh_argv_check(struct moat_request *r, const char *const *argv, int
 			if (!value && !strcmp(arg, "--"))
 				dashdash = 1;
 			else if (!value && !dashdash && !(arg[0] == '-' && arg[1])) {
-				if (nops++ == 0)
+				if (nops++ == 0) {
 					sub = ai; /* git's subcommand */
+					/* its own options that run a line (rebase
+					 * -x, grep -O ...: ma_sh_git_sub_find) */
+					if (po && po->prog[0] == 'g' && !strcmp(po->prog, "git")) {
+						const struct ma_sh_prog_opts *gs =
+						    ma_sh_git_sub_find(arg, al);
+						if (gs)
+							po = gs;
+					}
+				}
 				if (po && ma_sh_opts_stop(po))
 					stop = 1;
 				/* sqlite3 DB SQL ...: each operand after the database

@@ -189,7 +189,11 @@ static const struct ma_sh_prog_opts ma_sh_prog_opts[] = {
      "--reference "
      "--separate-git-dir --template --upload-pack --receive-pack --work-tree",
      0, NULL},
-    {"tar", "CFI", "HKLNTVXbfg", "", "--rsh-command --rmt-command",
+    /* tar: -F's long names --info-script and --new-volume-script run their
+     * line with sh -c at each volume's end (tar 1.34; review26d: only the
+     * prefixes ma_sh_abbrev reads were known, not the whole names) */
+    {"tar", "CFI", "HKLNTVXbfg", "",
+     "--rsh-command --rmt-command --info-script --new-volume-script",
      "--directory --exclude --file --format --group --mode --owner --transform "
      "--use-compress-program --to-command --checkpoint-action",
      0, NULL},
@@ -197,7 +201,9 @@ static const struct ma_sh_prog_opts ma_sh_prog_opts[] = {
     {"ssh", "F", "BDEIJLOPQRSWbceilmopw", "", "", "", 0, NULL},
     {"scp", "FS", "DJPXcilo", "", "", "", 0, NULL},
     {"sftp", "DFS", "BJPRXbcilos", "", "", "", 0, NULL},
-    {"zip", "T", "OPZbnt", "", "--unzip-command", "", 0, NULL},
+    /* zip: -T alone tests the archive (no value: zip -T -TT CMD, review26d),
+     * -TT CMD is --unzip-command (ma_sh_opt_read) */
+    {"zip", "T", "OPZbnt", "T", "--unzip-command", "", 0, NULL},
     /* sort: its compressor runs (--compress-program=PROG) */
     {"sort", "", "STkto", "", "--compress-program",
      "--buffer-size --field-separator --key --output --temporary-directory --files0-from "
@@ -205,10 +211,21 @@ static const struct ma_sh_prog_opts ma_sh_prog_opts[] = {
      0, NULL},
     {"env", "S", "Cu", "", "--split-string", "--chdir --unset", 0, NULL},
     {"php", "cdr", "BEFRftz", "", "", "", 0, NULL},
-    {"python", "cm", "WX", "", "", "", 0, NULL},
+    {"python", "cm", "WX", "", "", "--check-hash-based-pycs", 0, NULL},
     {"perl", "EeM", "I", "CDdimx", "", "", 0, NULL},
     {"ruby", "er", "CEI", "FKTWix", "", "", 0, NULL},
-    {"node", "epr", "C", "", "--require", "--eval --print --import --loader --input-type", 0, NULL},
+    /* node's options that take the next element (node --help, v20, and
+     * V8's numeric flags, which take it too): node --title T -e CODE
+     * (review26d) */
+    {"node", "epr", "C", "", "--require",
+     "--eval --print --import --loader --input-type --title --conditions --experimental-loader "
+     "--env-file --cpu-prof-dir --cpu-prof-name --diagnostic-dir --disable-warning "
+     "--dns-result-order --heap-prof-dir --heap-prof-name --icu-data-dir --inspect-port "
+     "--openssl-config --redirect-warnings --report-dir --report-directory --report-filename "
+     "--report-signal --secure-heap --secure-heap-min --snapshot-blob --stack-trace-limit "
+     "--test-reporter --test-reporter-destination --unhandled-rejections --watch-path "
+     "--max-old-space-size --max-semi-space-size --stack-size --trace-event-categories",
+     0, NULL},
     {"vim", "cS", "TUistuw", "", "", "--cmd", 0, NULL},
     {"nvim", "cS", "TUistuw", "", "", "--cmd", 0, NULL},
     {"vi", "cS", "TUistuw", "", "", "--cmd", 0, NULL},
@@ -279,7 +296,9 @@ static const struct ma_sh_prog_opts ma_sh_prog_opts[] = {
     {"npx", "c", "pw", "", "--call", "--package --workspace --prefix --userconfig", 0, NULL},
     {"npm", "c", "pw", "", "--call", "--package --workspace --prefix --userconfig", 0, NULL},
     {"doppler", "", "pc", "", "--command", "--project --config --token --fallback", 0, NULL},
-    {"make", "f", "CIWjlo", "", "--file --makefile --eval",
+    /* make --eval=TEXT / -E TEXT (GNU make 4.4): makefile text whose
+     * recipes run with the shell (review26d) */
+    {"make", "fE", "CIWjlo", "", "--file --makefile --eval",
      "--directory --include-dir --what-if --new-file --assume-new --old-file --assume-old", 0,
      NULL},
     {"emacs", "Lfl", "dt", "", "--eval --execute --load --funcall --script --directory",
@@ -298,6 +317,42 @@ const struct ma_sh_prog_opts *ma_sh_prog_find(const char *prog)
 		    (!b[pl] || (b[pl] >= '0' && b[pl] <= '9') || b[pl] == '.'))
 			return e;
 	}
+	return NULL;
+}
+
+/* git's subcommands whose own options run a line with the shell (their
+ * manuals, git 2.39; review26d: rebase -x, difftool -x/--extcmd, grep
+ * -O ran one here): rebase -x/--exec, difftool -x/--extcmd, grep
+ * -O<pager>/--open-files-in-pager (its value attached only), send-email's
+ * --sendmail-cmd, --to-cmd, --cc-cmd, --header-cmd, filter-branch's
+ * filters and --setup; with the letters and long names that take a value
+ * (grep -e PATTERN, rebase --onto BASE, difftool -t TOOL). Each entry's
+ * name is "git SUB": ma_sh_value_kinds and ma_sh_run_values say what the
+ * values are. */
+static const struct ma_sh_prog_opts ma_sh_git_subs[] = {
+    {"git rebase", "x", "sX", "CS", "--exec",
+     "--onto --strategy --strategy-option --empty --whitespace", 0, NULL},
+    {"git difftool", "x", "tO", "", "--extcmd", "--tool", 0, NULL},
+    {"git grep", "O", "efABCm", "O", "--open-files-in-pager",
+     "--max-depth --threads --max-count --context --after-context --before-context --file", 0,
+     NULL},
+    {"git send-email", "", "", "", "--sendmail-cmd --to-cmd --cc-cmd --header-cmd",
+     "--from --to --cc --bcc --subject --in-reply-to --smtp-server --smtp-server-port "
+     "--smtp-user --smtp-pass --smtp-encryption --smtp-domain --identity --suppress-cc "
+     "--confirm",
+     0, NULL},
+    {"git filter-branch", "d", "", "",
+     "--env-filter --tree-filter --index-filter --parent-filter --msg-filter --commit-filter "
+     "--tag-name-filter --setup",
+     "--subdirectory-filter --original --state-branch", 0, NULL},
+};
+
+const struct ma_sh_prog_opts *ma_sh_git_sub_find(const char *sub, size_t n)
+{
+	for (size_t k = 0; k < sizeof ma_sh_git_subs / sizeof ma_sh_git_subs[0]; k++)
+		if (strlen(ma_sh_git_subs[k].prog) == n + 4 &&
+		    !memcmp(ma_sh_git_subs[k].prog + 4, sub, n))
+			return &ma_sh_git_subs[k];
 	return NULL;
 }
 
@@ -424,6 +479,14 @@ int ma_sh_opt_read(const struct ma_sh_prog_opts *po, const char *o, const char *
 	*name = o;
 	*nlen = 0;
 	*val = 0;
+	if (po->prog[0] == 'z' && !strcmp(po->prog, "zip") && !strncmp(o, "-TT", 3)) {
+		/* zip's -TT CMD, one dash and two letters: --unzip-command
+		 * (zip 3.0; -TTCMD, -TT=CMD too), not -T twice */
+		*name = "--unzip-command";
+		*nlen = 15;
+		*val = o[3] ? 3 + (o[3] == '=') : 0;
+		return MA_SH_OPT_DANGER | (o[3] ? 0 : MA_SH_OPT_NEXT);
+	}
 	if (o[1] == '-' || po->dash1) {
 		const char *nm = po->dash1 && o[1] == '-' ? o + 1 : o;
 		size_t n = strcspn(nm, "="), at = nm[n] == '=' ? (size_t)(nm - o) + n + 1 : 0;
@@ -468,6 +531,14 @@ int ma_sh_opt_read(const struct ma_sh_prog_opts *po, const char *o, const char *
 	}
 	for (size_t i = 1; o[i]; i++) {
 		int d = strchr(po->danger, o[i]) != NULL;
+		if (d && strchr(po->attached, o[i])) {
+			/* a dangerous letter whose value is attached only (git
+			 * grep -O<pager>; alone, -O opens the default pager) */
+			*name = o + i;
+			*nlen = 1;
+			*val = o[i + 1] ? i + 1 : 0;
+			return o[i + 1] ? MA_SH_OPT_DANGER : 0;
+		}
 		if (d || strchr(po->values, o[i])) {
 			*name = o + i;
 			*nlen = 1;
@@ -615,6 +686,15 @@ static const struct ma_sh_value_kind {
     {"npx", MA_SH_VAL_CMD, 0, "c", "--call"},
     {"npm", MA_SH_VAL_CMD, 0, "c", "--call"},
     {"make", MA_SH_VAL_FILE, 0, "f", "--file --makefile"},
+    {"make", MA_SH_VAL_CMD, 0, "E", "--eval"},
+    /* git's subcommands' own (ma_sh_git_sub_find) */
+    {"git rebase", MA_SH_VAL_CMD, 0, "x", "--exec"},
+    {"git difftool", MA_SH_VAL_CMD, 0, "x", "--extcmd"},
+    {"git grep", MA_SH_VAL_CMD, 0, "O", "--open-files-in-pager"},
+    {"git send-email", MA_SH_VAL_CMD, 0, "", "--sendmail-cmd --to-cmd --cc-cmd --header-cmd"},
+    {"git filter-branch", MA_SH_VAL_CMD, 0, "",
+     "--env-filter --tree-filter --index-filter --parent-filter --msg-filter --commit-filter "
+     "--tag-name-filter --setup"},
     {"doppler", MA_SH_VAL_CMD, 0, "", "--command"},
 };
 
@@ -1125,6 +1205,14 @@ static const struct ma_sh_run_value {
     {"npx", 1, "c", "--call"},
     {"npm", 1, "c", "--call"},
     {"doppler", 1, "", "--command"},
+    {"make", 1, "E", "--eval"},
+    {"git rebase", 1, "x", "--exec"},
+    {"git difftool", 1, "x", "--extcmd"},
+    {"git grep", 1, "O", "--open-files-in-pager"},
+    {"git send-email", 1, "", "--sendmail-cmd --to-cmd --cc-cmd --header-cmd"},
+    {"git filter-branch", 1, "",
+     "--env-filter --tree-filter --index-filter --parent-filter --msg-filter --commit-filter "
+     "--tag-name-filter --setup"},
 };
 
 int ma_sh_value_shell(const struct ma_sh_prog_opts *po, const char *name, size_t nlen)

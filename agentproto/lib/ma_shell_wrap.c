@@ -66,6 +66,8 @@ static const struct ma_sh_wrapper ma_sh_wrappers[] = {
     {"cgexec", "", 0, 0, "g", "", "", "", "", 0, ""},
     {"chpst", "", 0, 0, "uUbe/nlLmdopfc", "", "", "", "", 0, ""},
     {"chronic", "", 0, 0, "", "", "", "", "", 0, ""},
+    /* shell41: cmake -E env [--unset=V] [V=x]... CMD (its NAME=value: ma_sh_argv_program) */
+    {"cmake", "-E env", 0, 0, "", "--modify", "", "", "", 0, ""},
     {"conda", "run", 0, 0, "npc", "--name --prefix --cwd", "", "", "", 0, ""},
     {"daemonize", "", 0, 0, "ceEoplu", "", "", "", "", 0, ""},
     {"dbus-launch", "", 0, 0, "", "--autolaunch --config-file", "", "", "", 0, ""},
@@ -86,6 +88,8 @@ static const struct ma_sh_wrapper ma_sh_wrappers[] = {
     {"gdb", "--args", 0, 1, "", "-p -pid -cd -directory -d -symbols -s -exec -e -se -core -c -tty "
      "-data-directory -D -l -b -ex -eval-command -iex -init-eval-command -x -command -ix "
      "-init-command", "", "", "", 1, ""},
+    /* shell41: git bisect run CMD ARGS (git's -C DIR, -c NAME=VALUE before) */
+    {"git", "bisect run", 0, 0, "Cc", "--git-dir --work-tree --namespace", "", "", "", 0, ""},
     {"ifne", "", 0, 0, "", "", "", "", "", 0, ""},
     {"ip", "netns exec", 1, 0, "nbfr", "-netns -batch -family -rcvbuf", "", "", "", 1, ""},
     {"ip", "vrf exec", 1, 0, "nbfr", "-netns -batch -family -rcvbuf", "", "", "", 1, ""},
@@ -130,6 +134,10 @@ static const struct ma_sh_wrapper ma_sh_wrappers[] = {
      "u --user", "c --command --session-command", 0, ""},
     {"sandbox-exec", "", 0, 0, "fpD", "", "", "", "", 0, ""},
     {"screen", "", 0, 0, "cehpsStT", "", "", "", "X Q r R x -ls -list -wipe", 0, ""},
+    /* shell41: screen -S S -X screen CMD / -X exec CMD: a window of the
+     * session runs CMD (screen 4.9; -X stuff: ma_sh_runner_elems) */
+    {"screen", "screen", 0, 0, "cehpsStTx", "", "", "X", "Q r R -ls -list -wipe", 0, ""},
+    {"screen", "exec", 0, 0, "cehpsStTx", "", "", "X", "Q r R -ls -list -wipe", 0, ""},
     {"setarch", "", 1, 0, "", "", "", "", "", 0, ""},
     {"setlock", "", 1, 0, "", "", "", "", "", 0, ""},
     {"setpriv", "", 0, 0, "",
