@@ -66,8 +66,11 @@ static const struct ma_sh_wrapper ma_sh_wrappers[] = {
     {"cgexec", "", 0, 0, "g", "", "", "", "", 0, ""},
     {"chpst", "", 0, 0, "uUbe/nlLmdopfc", "", "", "", "", 0, ""},
     {"chronic", "", 0, 0, "", "", "", "", "", 0, ""},
-    /* shell41: cmake -E env [--unset=V] [V=x]... CMD (its NAME=value: ma_sh_argv_program) */
+    /* shell41: cmake -E env [--unset=V] [V=x]... CMD (its NAME=value:
+     * ma_sh_argv_program), -E chdir DIR CMD, -E time CMD (cmake 3.25) */
+    {"cmake", "-E chdir", 1, 0, "", "", "", "", "", 0, ""},
     {"cmake", "-E env", 0, 0, "", "--modify", "", "", "", 0, ""},
+    {"cmake", "-E time", 0, 0, "", "", "", "", "", 0, ""},
     {"conda", "run", 0, 0, "npc", "--name --prefix --cwd", "", "", "", 0, ""},
     {"daemonize", "", 0, 0, "ceEoplu", "", "", "", "", 0, ""},
     {"dbus-launch", "", 0, 0, "", "--autolaunch --config-file", "", "", "", 0, ""},

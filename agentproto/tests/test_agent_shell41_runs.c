@@ -153,6 +153,8 @@ static void lines_behind_these_options_are_judged_in_lines(void **state)
 	    {"git -C /srv/repo rebase --root -x 'echo ", IN, "'"},
 	    {"git send-email --to-cmd='echo ", IN, "' HEAD~1"},
 	    {"git filter-branch --tree-filter 'echo ", IN, "' HEAD"},
+	    {"zip -T -TT 'echo ", IN, "' /srv/b.zip data"},
+	    {"make -sE 'all: ; echo ", IN, "'"},
 	    {"screen -S w -X screen sh -c 'echo ", IN, "'"},
 	};
 	static const char *const passes[][3] = {
@@ -161,6 +163,9 @@ static void lines_behind_these_options_are_judged_in_lines(void **state)
 	    {"git grep -n -O ", "less", " TODO"},
 	    {"make -E 'all: ; @true' ", "notes-2024", ""},
 	    {"screen -S ", "worker-7", " -X stuff 'ls\\n'"},
+	    {"git send-email --to-cmd=/usr/local/bin/maintainers ", "notes-2024", ".patch"},
+	    {"fish --init-command 'set -g fish_greeting' /srv/tasks.fish ", "notes-2024", ""},
+	    {"zip -T -TT 'unzip -tqq' /srv/b.zip ", "notes-2024", ""},
 	};
 
 	(void)state;
@@ -235,7 +240,11 @@ static void the_neighbours_run_lines_too(void **state)
 	static const char *const a11[] = {"zip",        "-T", "--unzip-command=" LN,
 	                                  "/srv/b.zip", "d",  NULL};
 	static const char *const a12[] = {"gmake", "--eval=all: ; " LN, NULL};
-	static const char *const *const all[] = {a1, a2, a3, a4, a5, a6, a7, a8, a9, a10, a11, a12};
+	static const char *const a13[] = {"cmake", "-E", "chdir", "/srv/build",
+	                                  "sh",    "-c", LN,      NULL};
+	static const char *const a14[] = {"cmake", "-E", "time", "bash", "-c", LN, NULL};
+	static const char *const *const all[] = {a1, a2, a3,  a4,  a5,  a6,  a7,
+	                                         a8, a9, a10, a11, a12, a13, a14};
 	static const char *const t1[] = {"git",        "send-email", "--to=ann@example.org",
 	                                 "notes-2024", "HEAD~1",     NULL};
 	static const char *const t2[] = {"git",        "filter-branch", "--subdirectory-filter",
@@ -245,7 +254,10 @@ static void the_neighbours_run_lines_too(void **state)
 	                                 NULL};
 	static const char *const t5[] = {"screen", "-S",         "w",   "-X", "screen",
 	                                 "-t",     "notes-2024", "top", NULL};
-	static const char *const *const twins[] = {t1, t2, t3, t4, t5};
+	static const char *const t6[] = {"cmake", "-E",         "chdir", "/srv/build",
+	                                 "ls",    "notes-2024", NULL};
+	static const char *const t7[] = {"cmake", "-E", "echo", "notes-2024", NULL};
+	static const char *const *const twins[] = {t1, t2, t3, t4, t5, t6, t7};
 
 	(void)state;
 	assert_int_equal(check_all(IN, all, sizeof all / sizeof all[0], MOAT_BLOCK), 0);
