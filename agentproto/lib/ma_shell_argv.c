@@ -2394,12 +2394,21 @@ static int ma_sh_fish_lines(struct moat_request *r, const char *const *argv, int
 	return -1;
 }
 
-/* git submodule [--quiet] foreach [--recursive] LINE: git runs LINE with
- * the shell in each submodule (git 2.39; review26d): judged as a command
- * line. git's own options before the subcommand skipped with their
- * values (-C DIR, -c NAME=VALUE). MOAT_BLOCK or -1. */
+/* git submodule [--quiet] foreach [--recursive] CMD...: one element git
+ * runs with the shell in each submodule (a line), several as an argv
+ * (git 2.39, submodule--helper: use_shell for one; review26d). git's own
+ * options before the subcommand skipped with their values (-C DIR, -c
+ * NAME=VALUE). MOAT_BLOCK or -1. */
+static int ma_sh_git_run(struct moat_request *r, const char *const *argv, int argc, int i,
+                         int depth, const char *file, int line, const char *function)
+{
+	if (i + 1 < argc && argv[i + 1])
+		return ma_sh_nested_check(r, argv + i, argc - i, depth, file, line, function);
+	return ma_sh_elem_line(r, argv[i], file, line, function);
+}
+
 static int ma_sh_git_foreach(struct moat_request *r, const char *const *argv, int argc, int prog,
-                             const char *file, int line, const char *function)
+                             int depth, const char *file, int line, const char *function)
 {
 	const struct ma_sh_prog_opts *po = ma_sh_prog_find("git");
 	int step = 0; /* 0: before "submodule", 1: before "foreach", 2: the line next */
@@ -2414,11 +2423,12 @@ static int ma_sh_git_foreach(struct moat_request *r, const char *const *argv, in
 		}
 		if (!strcmp(o, "--")) {
 			if (step == 2 && i + 1 < argc && argv[i + 1])
-				return ma_sh_elem_line(r, argv[i + 1], file, line, function);
+				return ma_sh_git_run(r, argv, argc, i + 1, depth, file, line,
+				                     function);
 			continue;
 		}
 		if (step == 2)
-			return ma_sh_elem_line(r, o, file, line, function);
+			return ma_sh_git_run(r, argv, argc, i, depth, file, line, function);
 		if (strcmp(o, step ? "foreach" : "submodule"))
 			return -1;
 		step++;
@@ -2462,7 +2472,7 @@ static int ma_sh_inner_check(struct moat_request *r, const char *const *argv, in
 	if (!strcmp(b, "tmux") || !strcmp(b, "byobu"))
 		return ma_sh_tmux_check(r, argv, argc, prog, depth, file, line, function);
 	if (!strcmp(b, "git"))
-		return ma_sh_git_foreach(r, argv, argc, prog, file, line, function);
+		return ma_sh_git_foreach(r, argv, argc, prog, depth, file, line, function);
 	if (!strcmp(b, "adb")) {
 		/* adb [-s SERIAL] shell CMD...: joined, run by the device's shell */
 		for (int i = prog + 1; i < argc && argv[i]; i++)

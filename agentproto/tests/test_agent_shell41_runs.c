@@ -79,8 +79,9 @@ static void git_s_commands_that_run_lines_are_read(void **state)
 	                                  "-x",  LN,   "main",      NULL};
 	static const char *const a13[] = {"git", "submodule", "--quiet", "foreach", LN, NULL};
 	static const char *const a14[] = {"git", "bisect", "run", "bash", "-c", LN, NULL};
-	static const char *const *const all[] = {a1, a2, a3,  a4,  a5,  a6,  a7,
-	                                         a8, a9, a10, a11, a12, a13, a14};
+	static const char *const a15[] = {"git", "submodule", "foreach", "sh", "-c", LN, NULL};
+	static const char *const *const all[] = {a1, a2,  a3,  a4,  a5,  a6,  a7, a8,
+	                                         a9, a10, a11, a12, a13, a14, a15};
 	static const char *const c1[] = {"git", "rebase", "--exec", LN, "main", NULL};
 
 	(void)state;
