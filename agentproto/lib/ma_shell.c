@@ -5117,41 +5117,47 @@ static inline int ma_sh_rp_back(const char *s, const unsigned char *stop, size_t
 	return 1;
 }
 
-/* For git (po), the entry of its subcommand when that subcommand's own
- * options run a line (rebase -x, difftool -x, grep -O ...:
- * ma_sh_git_sub_find), read from the words of s in [q, end) after the
- * command's name: git's options skipped, -C and -c with their value;
- * else po. */
-static const struct ma_sh_prog_opts *ma_sh_git_sub_po(const struct ma_sh_prog_opts *po,
-                                                      const char *s, size_t q, size_t end)
+/* git's subcommand among the words of s in [q, end) after the command's
+ * name (git's options skipped, -C and -c with their value): 1 and its
+ * bytes [*w0, *w1), or 0 when none comes before end. */
+static int ma_sh_git_sub_word(const char *s, size_t q, size_t end, size_t *w0, size_t *w1)
 {
 	int skip = 0;
 
-	if (po->prog[0] != 'g' || strcmp(po->prog, "git"))
-		return po;
 	while (q < end) {
-		size_t w0;
 		while (q < end && (s[q] == ' ' || s[q] == '\t'))
 			q++;
 		if (q >= end)
 			break;
-		w0 = q;
+		*w0 = q;
 		while (q < end && s[q] != ' ' && s[q] != '\t')
 			q++;
+		*w1 = q;
 		if (skip) {
 			skip = 0;
 			continue;
 		}
-		if (s[w0] == '-') {
-			skip = q - w0 == 2 && (s[w0 + 1] == 'C' || s[w0 + 1] == 'c');
-			continue;
-		}
-		{
-			const struct ma_sh_prog_opts *gs = ma_sh_git_sub_find(s + w0, q - w0);
-			return gs ? gs : po;
-		}
+		if (s[*w0] != '-')
+			return 1;
+		skip = q - *w0 == 2 && (s[*w0 + 1] == 'C' || s[*w0 + 1] == 'c');
 	}
-	return po;
+	return 0;
+}
+
+/* For git (po), the entry of its subcommand when that subcommand's own
+ * options run a line (rebase -x, difftool -x, grep -O ...:
+ * ma_sh_git_sub_find), the subcommand read before end; else po. */
+static const struct ma_sh_prog_opts *ma_sh_git_sub_po(const struct ma_sh_prog_opts *po,
+                                                      const char *s, size_t q, size_t end)
+{
+	const struct ma_sh_prog_opts *gs;
+	size_t w0, w1;
+
+	if (po->prog[0] != 'g' || strcmp(po->prog, "git") ||
+	    !ma_sh_git_sub_word(s, q, end, &w0, &w1))
+		return po;
+	gs = ma_sh_git_sub_find(s + w0, w1 - w0);
+	return gs ? gs : po;
 }
 
 /* 1 when the input [a, b), which starts with a dash, is one whole word
@@ -5993,21 +5999,9 @@ static int ma_sh_option_value(struct ma_sh_scan *c, const char *s, const struct 
 		/* git's -c before its subcommand (git commit -c COMMIT): every
 		 * word between the name and the option an option or the value
 		 * of -C, -c */
-		size_t k = q, prev = 0;
-		while (k < pws) {
-			size_t w0;
-			while (k < pws && (s[k] == ' ' || s[k] == '\t'))
-				k++;
-			if (k >= pws)
-				break;
-			w0 = k;
-			while (k < pws && s[k] != ' ' && s[k] != '\t')
-				k++;
-			if (s[w0] != '-' && !prev)
-				return 0;
-			prev =
-			    k - w0 == 2 && s[w0] == '-' && (s[w0 + 1] == 'C' || s[w0 + 1] == 'c');
-		}
+		size_t w0, w1;
+		if (ma_sh_git_sub_word(s, q, pws, &w0, &w1))
+			return 0;
 	}
 	/* ssh -o ProxyCommand='INPUT', git -c core.pager='INPUT' a line; git
 	 * -c core.pager='less -INPUT' the input in it */
