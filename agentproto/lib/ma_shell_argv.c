@@ -1687,13 +1687,23 @@ static int ma_sh_socat_line(struct moat_request *r, const char *l, const char *f
 /* One argument of screen -X eval (a screen command): stuff's text,
  * its quotes removed ("..." or '...' around it whole, as screen reads
  * them), judged in place as a command line the window's shell runs
- * (misc9: a 4 KB copy left a longer text unjudged). MOAT_BLOCK or -1. */
+ * (misc9: a 4 KB copy left a longer text unjudged); screen's and exec's
+ * words, the program a new window runs (screen splits and unquotes them
+ * as a shell would: judged as a line, so sh -c '...' in them is read;
+ * shell41, after review27's note). MOAT_BLOCK or -1. */
 static int ma_sh_screen_stuff(struct moat_request *r, const char *e, const char *file, int line,
                               const char *function)
 {
 	size_t n;
 
 	e += strspn(e, " \t");
+	if ((!strncmp(e, "screen", 6) && (e[6] == ' ' || e[6] == '\t')) ||
+	    (!strncmp(e, "exec", 4) && (e[4] == ' ' || e[4] == '\t'))) {
+		e += e[0] == 's' ? 6 : 4;
+		n = strlen(e);
+		return ma_sh_check(r, e, n, e, n, file, line, function) == MOAT_BLOCK ? MOAT_BLOCK
+		                                                                      : -1;
+	}
 	if (strncmp(e, "stuff", 5) || (e[5] != ' ' && e[5] != '\t'))
 		return -1;
 	e += 5 + strspn(e + 5, " \t");

@@ -127,8 +127,13 @@ static void make_cmake_node_and_screen_run_lines(void **state)
 	static const char *const a15[] = {"screen", "-dmS", "job", "sh", "-c", LN, NULL};
 	static const char *const a16[] = {"screen", "-x",   "worker", "-X", "screen", "-t",
 	                                  "w",      "bash", "-c",     LN,   NULL};
-	static const char *const *const all[] = {a1, a2,  a3,  a4,  a5,  a6,  a7,  a8,
-	                                         a9, a10, a11, a12, a13, a14, a15, a16};
+	/* review27's note: the same through -X eval */
+	static const char *const a17[] = {
+	    "screen", "-S", "worker", "-X", "eval", "screen sh -c '" LN "'", NULL};
+	static const char *const a18[] = {
+	    "screen", "-S", "worker", "-X", "eval", "select 1", "exec bash -c \"" LN "\"", NULL};
+	static const char *const *const all[] = {a1,  a2,  a3,  a4,  a5,  a6,  a7,  a8,  a9,
+	                                         a10, a11, a12, a13, a14, a15, a16, a17, a18};
 
 	(void)state;
 	assert_int_equal(check_all(IN, all, sizeof all / sizeof all[0], MOAT_BLOCK), 0);
@@ -255,10 +260,12 @@ static void the_neighbours_run_lines_too(void **state)
 	                                 NULL};
 	static const char *const t5[] = {"screen", "-S",         "w",   "-X", "screen",
 	                                 "-t",     "notes-2024", "top", NULL};
+	static const char *const t8[] = {
+	    "screen", "-S", "w", "-X", "eval", "screen -t notes-2024 top", NULL};
 	static const char *const t6[] = {"cmake", "-E",         "chdir", "/srv/build",
 	                                 "ls",    "notes-2024", NULL};
 	static const char *const t7[] = {"cmake", "-E", "echo", "notes-2024", NULL};
-	static const char *const *const twins[] = {t1, t2, t3, t4, t5, t6, t7};
+	static const char *const *const twins[] = {t1, t2, t3, t4, t5, t6, t7, t8};
 
 	(void)state;
 	assert_int_equal(check_all(IN, all, sizeof all / sizeof all[0], MOAT_BLOCK), 0);
