@@ -6788,6 +6788,22 @@ static int ma_sh_reparses(const char *s, size_t w0, int attached, size_t *ssh_fr
 	if (!attached && c &&
 	    ma_sh_base_in(s, ws[i], we[i], shells, sizeof shells / sizeof shells[0]))
 		return 1;
+	/* docker (podman ...) run --entrypoint sh IMAGE -c '...' (or
+	 * --entrypoint=/bin/sh): the image's words, then the option naming
+	 * the shell the container runs (shell40, review26d) */
+	for (int j = i + 1; !attached && c && j < n; j++) {
+		size_t p = ws[j], q = we[j];
+		if (q - p > 13 && !memcmp(s + p, "--entrypoint=", 13))
+			p += 13;
+		else if (j - 1 > i && ma_sh_is(s, p, q, "--entrypoint")) {
+			p = ws[j - 1];
+			q = we[j - 1];
+		} else
+			continue;
+		if (ma_sh_base_in(s, p, q, shells, sizeof shells / sizeof shells[0]))
+			return 1;
+		break;
+	}
 	for (int j = i; j < n && (c || cb); j++)
 		if ((c &&
 		     ma_sh_base_in(s, ws[j], we[j], with_c, sizeof with_c / sizeof with_c[0]) &&

@@ -8,6 +8,7 @@
 
 #include <stddef.h>
 #include <stdint.h>
+#include <string.h>
 
 /* What the tokenizer finds in a command line: elements in order (words and
  * operators) and, apart, marks inside words (quotes, expansions, globs). */
@@ -434,6 +435,14 @@ const struct ma_sh_prog_opts *ma_sh_wrap_find(const char *b);
 
 /* 1 when name (n bytes) is one of list's space-separated words. */
 int ma_sh_in_words(const char *list, const char *name, size_t n);
+
+/* !strcmp(a, b), the first bytes compared first: the program tables'
+ * names differ there mostly, so most comparisons cost no call (shell40:
+ * the argv check's name comparisons were a third of its instructions). */
+static inline int ma_sh_streq(const char *a, const char *b)
+{
+	return a[0] == b[0] && !strcmp(a, b);
+}
 
 /* 1 when GNU parallel's option word o (n bytes) takes the next word as
  * its value (-j 4, --joblog FILE). */

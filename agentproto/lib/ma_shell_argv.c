@@ -76,13 +76,14 @@ static int ma_sh_shell_kind(const char *b)
 		return 0;
 	}
 	for (int k = 0; posix[k]; k++)
-		if (!strcmp(b, posix[k]))
+		if (ma_sh_streq(b, posix[k]))
 			return 1;
-	if (!strcmp(b, "pwsh") || !strcmp(b, "powershell") || !strcmp(b, "pwsh-preview"))
+	if (ma_sh_streq(b, "pwsh") || ma_sh_streq(b, "powershell") ||
+	    ma_sh_streq(b, "pwsh-preview"))
 		return 2;
-	if (!strcmp(b, "busybox"))
+	if (ma_sh_streq(b, "busybox"))
 		return 3;
-	if (!strcmp(b, "su") || !strcmp(b, "runuser"))
+	if (ma_sh_streq(b, "su") || ma_sh_streq(b, "runuser"))
 		return 4;
 	return 0;
 }
@@ -184,7 +185,7 @@ static int ma_sh_shell_c_from(const char *b, const char *const *argv, int argc, 
 		if (o[1] != '-' && strchr(o + 1, 'c'))
 			c = 1;
 		if (!strcmp(o, "--command") || !strcmp(o, "--init-command") ||
-		    (!strcmp(o, "-C") && !strcmp(b, "fish")))
+		    (!strcmp(o, "-C") && ma_sh_streq(b, "fish")))
 			c = 1;
 		/* -o option-name, -O shopt-name, also last in a cluster
 		 * (review25: bash -eo pipefail -c, -euxo, -eO extglob),
@@ -240,7 +241,7 @@ static const struct ma_sh_runner {
       "--volume --volume-driver --volumes-from --mount-add --file --project-name --profile "
       "--project-directory --ansi --progress --parallel --index --env-from-file",
       0, NULL},
-     "exec run container compose",
+     "exec run create container compose",
      0},
     {{"kubectl", "", "cflnopsv", "", "",
       "--as --as-group --as-uid --cache-dir --certificate-authority --client-certificate "
@@ -265,11 +266,11 @@ static int ma_sh_runs_image(const char *b)
 {
 	switch (b[0]) { /* most names: one comparison */
 	case 'd':
-		return !strcmp(b, "docker") || !strcmp(b, "docker-compose");
+		return ma_sh_streq(b, "docker") || ma_sh_streq(b, "docker-compose");
 	case 'p':
-		return !strcmp(b, "podman");
+		return ma_sh_streq(b, "podman");
 	case 'n':
-		return !strcmp(b, "nerdctl");
+		return ma_sh_streq(b, "nerdctl");
 	default:
 		return 0;
 	}
@@ -278,15 +279,19 @@ static int ma_sh_runs_image(const char *b)
 /* For a program of ma_sh_runners at argv[i], the index of the command it
  * runs, or 0 when it runs none (another subcommand, no operand). A
  * kubectl (lxc, incus) line whose first word is not its subcommand (an
- * option with a value the table lacks) is read only for "--". */
-static int ma_sh_runner_command(const char *const *argv, int argc, int i)
+ * option with a value the table lacks) is read only for "--". *entry:
+ * docker's (podman's ...) --entrypoint PROG, or NULL: PROG is the
+ * program the container runs, the elements from the index returned its
+ * arguments (shell40, review26d). */
+static int ma_sh_runner_parse(const char *const *argv, int argc, int i, const char **entry)
 {
 	const char *b = ma_sh_base(argv[i]);
 	const struct ma_sh_runner *ru = NULL;
 	int sub, operand = 0, strict = 1;
 
+	*entry = NULL;
 	for (size_t k = 0; k < sizeof ma_sh_runners / sizeof ma_sh_runners[0]; k++)
-		if (!strcmp(b, ma_sh_runners[k].opts.prog))
+		if (ma_sh_streq(b, ma_sh_runners[k].opts.prog))
 			ru = &ma_sh_runners[k];
 	if (!ru && ma_sh_runs_image(b))
 		ru = &ma_sh_runners[0]; /* podman's, nerdctl's, docker-compose's: docker's */
@@ -302,7 +307,10 @@ static int ma_sh_runner_command(const char *const *argv, int argc, int i)
 			return sub && i + 2 < argc && argv[i + 2] ? i + 2 : 0;
 		}
 		if (o[0] == '-' && o[1]) {
-			if (ma_sh_opt_read(&ru->opts, o, &nm, &nl, &at) & MA_SH_OPT_NEXT)
+			int rd = ma_sh_opt_read(&ru->opts, o, &nm, &nl, &at);
+			if (nl == 12 && !ru->dashdash && !strncmp(nm, "--entrypoint", 12))
+				*entry = at ? o + at : (rd & MA_SH_OPT_NEXT) ? argv[i + 1] : NULL;
+			if (rd & MA_SH_OPT_NEXT)
 				i++; /* its value */
 			if (ru->dashdash &&
 			    ((nl == 1 && *nm == 'p') || (nl == 5 && !strncmp(nm, "--pod", 5))))
@@ -329,6 +337,17 @@ static int ma_sh_runner_command(const char *const *argv, int argc, int i)
 		return i + 1 < argc && argv[i + 1] ? i + 1 : 0; /* after the operand */
 	}
 	return 0;
+}
+
+/* ma_sh_runner_parse's command, 0 when an --entrypoint PROG runs the
+ * elements from there (the runner is then the program: its arguments
+ * data to it, PROG's judged by ma_sh_entry_check). */
+static int ma_sh_runner_command(const char *const *argv, int argc, int i)
+{
+	const char *entry;
+	int c = ma_sh_runner_parse(argv, argc, i, &entry);
+
+	return c > 0 && entry && *entry ? 0 : c;
 }
 
 /* 1 when argv[ai], before the program, is an option of docker's (podman's,
@@ -1489,10 +1508,10 @@ static int ma_sh_dash_c(const char *const *argv, int argc, int prog, size_t *at)
 	 * letter is c and that holds none of them before (script -qc LINE,
 	 * su -lc LINE, flock -xc; review24j: script -qc went unjudged) */
 	const char *b = ma_sh_base(argv[prog]);
-	const char *vals = !strcmp(b, "script")                        ? "BEIOTmt"
-	                   : !strcmp(b, "flock")                       ? "wE"
-	                   : !strcmp(b, "su") || !strcmp(b, "runuser") ? "gGswu"
-	                                                               : NULL;
+	const char *vals = ma_sh_streq(b, "script")                            ? "BEIOTmt"
+	                   : ma_sh_streq(b, "flock")                           ? "wE"
+	                   : ma_sh_streq(b, "su") || ma_sh_streq(b, "runuser") ? "gGswu"
+	                                                                       : NULL;
 
 	*at = 0;
 	for (int i = prog + 1; i < argc && argv[i]; i++) {
@@ -2458,7 +2477,7 @@ static int ma_sh_inner_check(struct moat_request *r, const char *const *argv, in
 {
 	const char *b = ma_sh_base(argv[prog]);
 
-	if (!strcmp(b, "find")) {
+	if (ma_sh_streq(b, "find")) {
 		for (int i = prog + 1; i < argc && argv[i]; i++) {
 			int e = i + 1;
 			if (strcmp(argv[i], "-exec") && strcmp(argv[i], "-execdir") &&
@@ -2473,17 +2492,17 @@ static int ma_sh_inner_check(struct moat_request *r, const char *const *argv, in
 		}
 		return -1;
 	}
-	if (!strcmp(b, "watch")) {
+	if (ma_sh_streq(b, "watch")) {
 		int xat, v = ma_sh_watch_check(r, argv, argc, prog, &xat, file, line, function);
 		if (v >= 0 || !xat)
 			return v;
 		return ma_sh_nested_check(r, argv + xat, argc - xat, depth, file, line, function);
 	}
-	if (!strcmp(b, "tmux") || !strcmp(b, "byobu"))
+	if (ma_sh_streq(b, "tmux") || ma_sh_streq(b, "byobu"))
 		return ma_sh_tmux_check(r, argv, argc, prog, depth, file, line, function);
-	if (!strcmp(b, "git"))
+	if (ma_sh_streq(b, "git"))
 		return ma_sh_git_foreach(r, argv, argc, prog, depth, file, line, function);
-	if (!strcmp(b, "adb")) {
+	if (ma_sh_streq(b, "adb")) {
 		/* adb [-s SERIAL] shell CMD...: joined, run by the device's shell */
 		for (int i = prog + 1; i < argc && argv[i]; i++)
 			if (!strcmp(argv[i], "shell") && i + 1 < argc && argv[i + 1]) {
@@ -2493,28 +2512,28 @@ static int ma_sh_inner_check(struct moat_request *r, const char *const *argv, in
 			}
 		return -1;
 	}
-	if (!strcmp(b, "screen") || !strcmp(b, "socat") || !strcmp(b, "salt") ||
-	    !strcmp(b, "salt-call") || !strcmp(b, "salt-ssh"))
+	if (ma_sh_streq(b, "screen") || ma_sh_streq(b, "socat") || ma_sh_streq(b, "salt") ||
+	    ma_sh_streq(b, "salt-call") || ma_sh_streq(b, "salt-ssh"))
 		return ma_sh_runner_elems(r, argv, argc, prog, b, file, line, function);
-	if (!strcmp(b, "ansible"))
+	if (ma_sh_streq(b, "ansible"))
 		return ma_sh_ansible_check(r, argv, argc, prog, file, line, function);
-	if (!strcmp(b, "parallel") || !strcmp(b, "sem") || !strcmp(b, "env_parallel") ||
-	    !strcmp(b, "parset"))
-		return ma_sh_parallel_check(r, argv, argc, prog, !strcmp(b, "parset"), depth, file,
-		                            line, function);
-	if (!strcmp(b, "sg"))
+	if (ma_sh_streq(b, "parallel") || ma_sh_streq(b, "sem") || ma_sh_streq(b, "env_parallel") ||
+	    ma_sh_streq(b, "parset"))
+		return ma_sh_parallel_check(r, argv, argc, prog, ma_sh_streq(b, "parset"), depth,
+		                            file, line, function);
+	if (ma_sh_streq(b, "sg"))
 		return ma_sh_sg_check(r, argv, argc, prog, file, line, function);
-	if (!strcmp(b, "flatpak") || !strcmp(b, "start-stop-daemon") || !strcmp(b, "scl") ||
-	    !strcmp(b, "nix"))
+	if (ma_sh_streq(b, "flatpak") || ma_sh_streq(b, "start-stop-daemon") ||
+	    ma_sh_streq(b, "scl") || ma_sh_streq(b, "nix"))
 		return ma_sh_named_program(r, argv, argc, prog, b, depth, file, line, function);
-	if (!strcmp(b, "make") || !strcmp(b, "gmake") || !strcmp(b, "remake"))
+	if (ma_sh_streq(b, "make") || ma_sh_streq(b, "gmake") || ma_sh_streq(b, "remake"))
 		return ma_sh_make_check(r, argv, argc, prog, ma_sh_prog_find("make"), file, line,
 		                        function);
 	if (!strncmp(b, "perl", 4) && (!b[4] || (b[4] >= '0' && b[4] <= '9')))
 		return ma_sh_perl_check(r, argv, argc, prog, file, line, function);
-	if (!strcmp(b, "flock") || !strcmp(b, "script") || !strcmp(b, "su") ||
-	    !strcmp(b, "runuser") || !strcmp(b, "vagrant") || !strcmp(b, "nix-shell") ||
-	    !strcmp(b, "gcloud")) {
+	if (ma_sh_streq(b, "flock") || ma_sh_streq(b, "script") || ma_sh_streq(b, "su") ||
+	    ma_sh_streq(b, "runuser") || ma_sh_streq(b, "vagrant") || ma_sh_streq(b, "nix-shell") ||
+	    ma_sh_streq(b, "gcloud")) {
 		size_t at;
 		int s = ma_sh_dash_c(argv, argc, prog, &at);
 		if (s > 0) {
@@ -2642,6 +2661,92 @@ static __attribute__((noinline)) int ma_sh_env_split_check(struct moat_request *
 		}
 	}
 	return -1;
+}
+
+/* The words of an --entrypoint value v into w (at most cap), their bytes
+ * in buf (bcap): podman's JSON array ('["/bin/sh","-c"]', podman-run(1)),
+ * else the value split at blanks, a quoted piece kept whole (compose
+ * splits it into shell words; docker and podman take it as one name,
+ * and one with a blank names no program an image holds). -1 when it
+ * does not fit (review27-shell40: the array and the string ran the line
+ * after the image, read as one program's name). */
+static int ma_sh_entry_words(const char *v, char *buf, size_t bcap, const char **w, int cap)
+{
+	size_t o = 0, l = strlen(v);
+	int n = 0, json = l >= 2 && v[0] == '[' && v[l - 1] == ']';
+	const char *p = v + json, *end = v + l - json;
+
+	while (p < end) {
+		char q = 0;
+		if (*p == ' ' || *p == '\t' || *p == '\n' || (json && *p == ',')) {
+			p++;
+			continue;
+		}
+		if (n >= cap)
+			return -1;
+		w[n++] = buf + o;
+		for (; p < end; p++) {
+			if (q && *p == q) {
+				q = 0;
+				continue;
+			}
+			if (!q && (*p == '\'' || *p == '"')) {
+				q = *p;
+				continue;
+			}
+			if (!q && (*p == ' ' || *p == '\t' || *p == '\n' || (json && *p == ',')))
+				break;
+			if (*p == '\\' && q != '\'' && p + 1 < end)
+				p++;
+			if (o + 1 >= bcap)
+				return -1;
+			buf[o++] = *p;
+		}
+		if (o >= bcap)
+			return -1;
+		buf[o++] = '\0';
+	}
+	return n;
+}
+
+/* docker (podman, nerdctl ...) run or create --entrypoint PROG IMAGE ARGS
+ * at argv[prog]: PROG runs ARGS, judged as the argv {PROG, ARGS...} (a
+ * shell's -c line, a program's code or options; another program's
+ * arguments are data: shell40, review26d); PROG's words when it is
+ * podman's JSON array or compose's string (ma_sh_entry_words). Past 64
+ * elements, or an entrypoint past 512 bytes or 8 words, an input fails
+ * closed, as env -S's words. MOAT_BLOCK or -1. */
+static __attribute__((noinline)) int ma_sh_entry_check(struct moat_request *r,
+                                                       const char *const *argv, int argc, int prog,
+                                                       int depth, const char *file, int line,
+                                                       const char *function)
+{
+	const char *w[64], *entry;
+	char buf[512];
+	int c, nw, k;
+
+	if (prog + 2 >= argc || !ma_sh_runs_image(ma_sh_base(argv[prog])))
+		return -1;
+	c = ma_sh_runner_parse(argv, argc, prog, &entry);
+	if (c <= 0 || !entry || !*entry)
+		return -1;
+	nw = ma_sh_entry_words(entry, buf, sizeof buf, w, 8);
+	if (nw < 0)
+		return ma_sh_past_cut_fire(r, argv, argc, argv + prog, argc - prog, 0, file, line,
+		                           function) == MOAT_BLOCK
+		           ? MOAT_BLOCK
+		           : -1;
+	if (nw == 0)
+		return -1;
+	for (k = c; nw < 64 && k < argc && argv[k]; k++)
+		w[nw++] = argv[k];
+	if (ma_sh_argv_check(r, w, nw, depth + 1, file, line, function) == MOAT_BLOCK)
+		return MOAT_BLOCK;
+	return k < argc && argv[k] &&
+	               ma_sh_past_cut_fire(r, argv, argc, argv + k, argc - k, 0, file, line,
+	                                   function) == MOAT_BLOCK
+	           ? MOAT_BLOCK
+	           : -1;
 }
 
 /* env's GIT_CONFIG_KEY_n=KEY (pair 1, with GIT_CONFIG_VALUE_n= of argv
@@ -2773,6 +2878,103 @@ ma_sh_env_value_check(struct moat_request *r, const char *const *argv, int argc,
 	v[kl] = '=';
 	memcpy(v + kl + 1, val, vl + 1);
 	return ma_sh_value_check(r, argv, argc, MA_SH_VAL_GITCONF, 0, v, file, line, function);
+}
+
+/* NAME=VALUE of a wrapper's option that sets a variable of the program
+ * it runs, judged as env's (ma_sh_env_code_arg, ma_sh_env_value_check):
+ * in buf (cap bytes) when name and value lie apart. -1 when nothing
+ * fires; a pair over cap fails closed (cmd.too_long, at el). */
+static int ma_sh_env_set_judge(struct moat_request *r, const char *const *argv, int argc,
+                               const struct ma_input *in, size_t nin, const char *name, size_t nl,
+                               const char *val, size_t vl, const char *el, char *buf, size_t cap,
+                               const char *file, int line, const char *function)
+{
+	int v;
+
+	if (nl == 0 || (name[0] >= '0' && name[0] <= '9'))
+		return -1;
+	for (size_t k = 0; k < nl; k++)
+		if (!(name[k] == '_' || (name[k] >= '0' && name[k] <= '9') ||
+		      ((name[k] | 0x20) >= 'a' && (name[k] | 0x20) <= 'z')))
+			return -1; /* no variable's name */
+	if (nl + 1 + vl >= cap)
+		return ma_sh_past_cut_fire(r, argv, argc, &el, 1, 0, file, line, function);
+	memcpy(buf, name, nl);
+	buf[nl] = '=';
+	memcpy(buf + nl + 1, val, vl);
+	buf[nl + 1 + vl] = '\0';
+	v = ma_sh_env_code_arg(r, argv, argc, in, nin, buf, buf + nl, file, line, function);
+	if (v < 0)
+		v = ma_sh_env_value_check(r, argv, argc, buf, buf + nl, file, line, function);
+	return v;
+}
+
+/* A wrapper's option before the program (argv[ai]) that sets a variable
+ * of the program it runs (shell40, review26c): systemd-run,
+ * systemd-nspawn and machinectl --setenv=NAME=VALUE / -ENAME=VALUE,
+ * firejail, flatpak(-spawn), docker, podman, kubectl, lxc and incus
+ * --env=NAME=VALUE / -eNAME=VALUE, bwrap's --setenv NAME VALUE (two
+ * elements), systemd-run's -p / --property=Environment="A=1 B=2" (each
+ * assignment). The separate forms (-E NAME=VALUE, --env NAME=VALUE, sudo
+ * NAME=VALUE) are elements of their own, read as env's. -1 when nothing
+ * fires. Its own frame: the pair is copied on the stack only here. */
+static __attribute__((noinline)) int ma_sh_env_opt_check(struct moat_request *r,
+                                                         const char *const *argv, int argc, int ai,
+                                                         int prog, const struct ma_input *in,
+                                                         size_t nin, const char *file, int line,
+                                                         const char *function)
+{
+	char buf[1024];
+	const char *o = argv[ai], *p = NULL, *eq;
+	int env = 0;
+
+	if (!strncmp(o, "--setenv", 8) || !strncmp(o, "--env", 5)) {
+		size_t l = o[2] == 's' ? 8 : 5;
+		if (o[l] == '=')
+			p = o + l + 1;
+		else if (!o[l] && o[2] == 's' && ai + 2 < prog && !strchr(argv[ai + 1], '='))
+			/* bwrap --setenv NAME VALUE */
+			return ma_sh_env_set_judge(r, argv, argc, in, nin, argv[ai + 1],
+			                           strlen(argv[ai + 1]), argv[ai + 2],
+			                           strlen(argv[ai + 2]), argv[ai + 2], buf,
+			                           sizeof buf, file, line, function);
+	} else if ((o[1] == 'e' || o[1] == 'E') && o[2] && strchr(o + 2, '='))
+		p = o + 2; /* -ENAME=VALUE, -eNAME=VALUE */
+	else if (!strncmp(o, "--property", 10) || !strncmp(o, "-p", 2)) {
+		size_t l = o[1] == '-' ? 10 : 2;
+		if (l == 10 && o[l] && o[l] != '=')
+			return -1; /* --property-x: another option */
+		p = o[l] ? o + l + (l == 10) : ai + 1 < prog ? argv[ai + 1] : "";
+		if (strncmp(p, "Environment=", 12))
+			return -1;
+		p += 12;
+		env = 1;
+	}
+	if (!p)
+		return -1;
+	/* Environment= holds assignments apart by blanks, each maybe quoted */
+	while (*p) {
+		size_t n = env ? strcspn(p, " \t") : strlen(p);
+		const char *q = p;
+		size_t qn = n;
+		int v;
+		if (env && n >= 2 && (*q == '"' || *q == '\'') && q[n - 1] == *q) {
+			q++;
+			qn -= 2;
+		}
+		eq = memchr(q, '=', qn);
+		if (eq) {
+			v = ma_sh_env_set_judge(r, argv, argc, in, nin, q, (size_t)(eq - q), eq + 1,
+			                        qn - (size_t)(eq - q) - 1, o, buf, sizeof buf, file,
+			                        line, function);
+			if (v >= 0)
+				return v;
+		}
+		p += n;
+		while (*p == ' ' || *p == '\t')
+			p++;
+	}
+	return -1;
 }
 
 /* ma_sh_mount_judge_m as ma_sh_walk's judge: --mount's CSV, -v's SPEC;
@@ -2942,6 +3144,9 @@ static int ma_sh_argv_check(struct moat_request *r, const char *const *argv, int
 	if (depth < MA_SH_ENV_NEST_MAX &&
 	    ma_sh_env_split_check(r, argv, argc, prog, depth, file, line, function) == MOAT_BLOCK)
 		return MOAT_BLOCK; /* env -S "sh -c '...'" */
+	if (depth < MA_SH_ENV_NEST_MAX &&
+	    ma_sh_entry_check(r, argv, argc, prog, depth, file, line, function) == MOAT_BLOCK)
+		return MOAT_BLOCK; /* docker run --entrypoint sh IMAGE -c '...' */
 	if (ma_sh_mount_check(r, argv, argc, prog, file, line, function) >= 0)
 		return MOAT_BLOCK; /* docker run -v INPUT:/data */
 	if (prog > 1) {            /* strace -o '|CMD' ls */
@@ -2987,6 +3192,12 @@ static int ma_sh_argv_check(struct moat_request *r, const char *const *argv, int
 			if (v2 < 0)
 				v2 = ma_sh_env_value_check(r, argv, argc, arg, eq, file, line,
 				                           function);
+			if (v2 >= 0)
+				return v2;
+		}
+		if (ai > 0 && ai < prog && arg[0] == '-' && arg[1]) { /* --setenv=NAME=VALUE */
+			int v2 = ma_sh_env_opt_check(r, argv, argc, ai, prog, in, nin, file, line,
+			                             function);
 			if (v2 >= 0)
 				return v2;
 		}

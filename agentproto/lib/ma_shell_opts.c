@@ -312,7 +312,10 @@ const struct ma_sh_prog_opts *ma_sh_prog_find(const char *prog)
 
 	for (size_t k = 0; k < sizeof ma_sh_prog_opts / sizeof ma_sh_prog_opts[0]; k++) {
 		const struct ma_sh_prog_opts *e = &ma_sh_prog_opts[k];
-		size_t pl = strlen(e->prog);
+		size_t pl;
+		if (e->prog[0] != b[0])
+			continue; /* most entries: one byte compared */
+		pl = strlen(e->prog);
 		if (!strncmp(b, e->prog, pl) &&
 		    (!b[pl] || (b[pl] >= '0' && b[pl] <= '9') || b[pl] == '.'))
 			return e;
@@ -794,7 +797,7 @@ int ma_sh_opts_stop(const struct ma_sh_prog_opts *po)
 	                                   "awk",    "gawk", "mawk", "nawk", NULL};
 
 	for (int k = 0; stop[k]; k++)
-		if (!strcmp(po->prog, stop[k]))
+		if (ma_sh_streq(po->prog, stop[k]))
 			return 1;
 	return 0;
 }
@@ -806,7 +809,7 @@ int ma_sh_value_kind_of(const struct ma_sh_prog_opts *po, const char *name, size
 {
 	for (size_t k = 0; k < sizeof ma_sh_value_kinds / sizeof ma_sh_value_kinds[0]; k++) {
 		const struct ma_sh_value_kind *e = &ma_sh_value_kinds[k];
-		if (strcmp(e->prog, po->prog))
+		if (!ma_sh_streq(e->prog, po->prog))
 			continue;
 		if ((nlen == 1 && *name != '-' && strchr(e->shorts, *name)) ||
 		    (nlen > 1 && ma_sh_in_words(e->longs, name, nlen))) {
@@ -1219,7 +1222,7 @@ int ma_sh_value_shell(const struct ma_sh_prog_opts *po, const char *name, size_t
 {
 	for (size_t k = 0; k < sizeof ma_sh_run_values / sizeof ma_sh_run_values[0]; k++) {
 		const struct ma_sh_run_value *e = &ma_sh_run_values[k];
-		if (strcmp(e->prog, po->prog))
+		if (!ma_sh_streq(e->prog, po->prog))
 			continue;
 		if ((nlen == 1 && *name != '-' && strchr(e->shorts, *name)) ||
 		    (nlen > 1 && ma_sh_in_words(e->longs, name, nlen)))
