@@ -105,9 +105,9 @@ static const struct ma_sh_wrapper ma_sh_wrappers[] = {
     {"flock", "", 1, 0, "wE", "--timeout --conflict-exit-code", "", "", "c --command", 0, "", ""},
     {"gdb", "--args", 0, 1, "", "-p -pid -cd -directory -d -symbols -s -exec -e -se -core -c -tty "
      "-data-directory -D -l -b -ex -eval-command -iex -init-eval-command -x -command -ix "
+     "-init-command", "", "", "", 1, "", ""},
     /* shell41: git bisect run CMD ARGS (git's -C DIR, -c NAME=VALUE before) */
     {"git", "bisect run", 0, 0, "Cc", "--git-dir --work-tree --namespace", "", "", "", 0, "", ""},
-     "-init-command", "", "", "", 1, "", ""},
     {"ifne", "", 0, 0, "", "", "", "", "", 0, "", ""},
     {"ip", "netns exec", 1, 0, "nbfr", "-netns -batch -family -rcvbuf", "", "", "", 1, "",
      "-a -al -all"},
