@@ -487,10 +487,11 @@ size_t ma_latin1_utf8(const char *in, size_t len, char *out);
 #define MA_REQUEST_INPUTS 16   /* inputs held in the request before an array is allocated */
 #define MA_REQUEST_ARENA  2048 /* bytes of a request's strings before they come from the heap */
 /* A check's working state that is too large for the caller's stack (the
- * SQL check's token cache: about 38 KB) lives in the request: checks of a
+ * SQL check's token cache: about 66 KB, every token of a 4 KB statement
+ * since sqlcost12, session 34) lives in the request: checks of a
  * request run one at a time, so one block serves them all, and it costs no
  * allocation per check. Not zeroed; a check initialises what it reads. */
-#define MA_REQUEST_SCRATCH (40 * 1024)
+#define MA_REQUEST_SCRATCH (66 * 1024)
 
 /* One user input and the forms in which it may reach an operation. */
 struct ma_input {

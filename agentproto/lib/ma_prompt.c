@@ -3038,9 +3038,8 @@ static int ma_pr_texty(const char *d, size_t n)
  * Cyrillic and split parts 7,031, 'prompt double' 7,223, without a
  * request 5,719 (the score) and 6,615 (the check); test_agent_stack bounds
  * the prompt ops at 24 KB. What a pass holds is bounded now by the
- * scratch block's 40,960 bytes (MA_REQUEST_SCRATCH, a compile-time
- * assertion below): the pass is 24,888 (w 22,600), 16,072 left -- one
- * more mask of 8 bytes a word (8 KB) fits, two do not. */
+ * scratch block's bytes (MA_REQUEST_SCRATCH, 67,584 since session 34; a
+ * compile-time assertion below): the pass is 24,888 (w 22,600). */
 struct ma_pr_pass {
 	char t[MA_PR_NORM];
 	struct ma_pr_words w;
