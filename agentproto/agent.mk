@@ -129,6 +129,7 @@ $(BUILD)/tests/test_agent_sql_lex_swar: agentproto/tests/test_agent_sql_lex.c ag
 $(BUILD)/tests/test_agent_sql_attempt_swar: agentproto/tests/test_agent_sql_attempt.c agentproto/lib/ma_sql.c
 $(BUILD)/tests/test_agent_sql_tailbytes_swar: agentproto/tests/test_agent_sql_tailbytes.c agentproto/lib/ma_sql.c
 $(BUILD)/tests/test_agent_sql_state: agentproto/lib/ma_sql.c
+$(BUILD)/tests/test_agent_sqlcost12: agentproto/lib/ma_sql.c
 $(BUILD)/tests/test_agent_path_scan: agentproto/lib/ma_path.c
 $(BUILD)/tests/test_agent_path_scan_swar: agentproto/tests/test_agent_path_scan.c agentproto/lib/ma_path.c
 $(BUILD)/tests/test_agent_request_json: agentproto/lib/ma_request.c
