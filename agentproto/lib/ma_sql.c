@@ -1451,6 +1451,9 @@ static __attribute__((noinline)) int ma_num_breakout(const char *sql, size_t a, 
 	    w[0].type == MA_SQL_T_COMMENT ? ma_next_sig(w, n, 0) : &w[0];
 	int i, d = 0, closed = 0, k;
 
+#ifdef MA_SQL_BRK_COUNT /* (test_agent_sqlcost12: the calls) */
+	MA_SQL_BRK_COUNT++;
+#endif
 	if (!first || first->start < a ||
 	    !(prev->type == MA_SQL_T_LPAREN || prev->type == MA_SQL_T_COMMA ||
 	      (prev->type == MA_SQL_T_OP && ma_op_comparison(sql, prev))) ||
@@ -3501,6 +3504,8 @@ static void ma_sql_cut_hit(struct ma_sql_hit *hit)
 #define MA_SQL_PLACEMEMO 1
 #endif
 #define MA_SQL_JSLOTS           (MA_SQL_WIN / MA_SQL_JSTEP + 8)
+#define MA_SQL_BRK_RPAR         1u /* struct ma_sql_reuse's brk */
+#define MA_SQL_BRK_COMMA        2u
 #define MA_SQL_JKEY(serial, gi) ((uint64_t)(serial) << 32 | (uint32_t)(gi))
 struct ma_sql_jstate {
 	struct ma_sql_state st; /* st.prev NULL: prev_type */
@@ -3508,7 +3513,13 @@ struct ma_sql_jstate {
 	int logic_pending, relaxed, semi_end, prev_type, lastsig_type;
 };
 struct ma_sql_reuse {
-	unsigned *sum;   /* the input's MA_SQL_B_* (the memo's: struct ma_sql_memo) */
+	unsigned *sum; /* the input's MA_SQL_B_* (the memo's: struct ma_sql_memo) */
+	/* The form judged now holds a ')' (MA_SQL_BRK_RPAR) or a ','
+	 * (MA_SQL_BRK_COMMA), set by ma_sql_scan_form: every place of a form
+	 * is its bytes, so ma_num_breakout, which wants a ')' below the
+	 * application's parentheses or a ',' in a SET clause among them, is
+	 * not called at the places of a form without (sqlcost12). */
+	unsigned brk;
 	unsigned serial; /* windows judged (0: none yet) */
 	size_t a;        /* the last one's place */
 	/* The last window's end (the statement's token after its last one),
@@ -4670,6 +4681,8 @@ static void ma_sql_judge(int dialect, const char *sql, size_t len, size_t a, siz
 		int brk = !num && (depth > 0 || clause == CL_SET) && have_prev && !relaxed &&
 		          (prev.type == MA_SQL_T_LPAREN || prev.type == MA_SQL_T_COMMA ||
 		           prev.type == MA_SQL_T_OP) &&
+		          (!ru || ((ru->brk & MA_SQL_BRK_RPAR) && depth > 0) ||
+		           ((ru->brk & MA_SQL_BRK_COMMA) && clause == CL_SET)) &&
 		          ma_num_breakout(sql, a, b, win, n, &prev, clause, depth);
 		/* a column where a value goes (id = (id), 1 - 1 + id): its own
 		 * pass too, on an input that starts there and writes no structure */
@@ -5286,6 +5299,8 @@ static void ma_sql_scan_form(void *ctx, const char *v, size_t vl)
 	c->reuse.pk.valid = 0; /* (a place kept is of one form) */
 	c->reuse.pk.miss = 0;
 	c->reuse.pk.numform = 0;
+	c->reuse.brk = (memchr(v, ')', vl) ? MA_SQL_BRK_RPAR : 0u) |
+	               (memchr(v, ',', vl) ? MA_SQL_BRK_COMMA : 0u);
 }
 
 /* For a one-word input (c->plain) at [a, b): whether ma_col_judge can
@@ -5447,6 +5462,7 @@ int moat_check_sql_at(struct moat_request *r, int dialect, const char *sql, size
 	c->reuse.past = 0;
 	c->reuse.colpast = 0;
 	c->reuse.plainpast = 0;
+	c->reuse.brk = MA_SQL_BRK_RPAR | MA_SQL_BRK_COMMA; /* (ma_sql_scan_form's) */
 	struct ma_scan s = {
 	    .interceptor = "sql_injection",
 	    .text = sql,

@@ -12,7 +12,14 @@
  * cache must hold every token and know the statement is complete; and
  * the verdicts of places past the 2,048th token must be those of each
  * place judged alone.
+ *
+ * And ma_num_breakout (sqlfix2) is called only at the places of a form
+ * that holds a ')' or a ',' (struct ma_sql_reuse's brk, set once a form):
+ * its calls are counted here (MA_SQL_BRK_COUNT), and its verdicts must
+ * stay each place's alone.
  */
+static unsigned long brkcalls;
+#define MA_SQL_BRK_COUNT brkcalls
 #include "../lib/ma_sql.c"
 
 #include "agent_sql_test.h"
@@ -141,11 +148,51 @@ static void places_past_the_old_cache_are_judged_alike(void **state)
 			}
 }
 
+/* Forms without ')' or ',' inside the application's parentheses or a
+ * SET clause: ma_num_breakout is never called; forms with them are still
+ * judged by it (sqli.value_breakout, sqli.assignment) and their twins
+ * allowed, as each place alone. */
+static void the_breakout_rule_is_asked_only_for_forms_that_can_close(void **state)
+{
+	static const struct {
+		const char *sql, *input;
+		int calls; /* 0: none may be made; 1: some must be; 2: either (a list
+		            * of numbers: the plain window's path may answer first) */
+	} c[] = {
+	    {"SELECT id FROM t WHERE id = (-(-(-(-(-(-(-(-(-(-(-(-(-(-1", "(-", 0},
+	    {"UPDATE acct SET limit_eur = 5, note = 'x' WHERE k = (7 + 1)", "7 + 1", 0},
+	    {"INSERT INTO notes (a, b) VALUES (3 * 4, 5)", "3 * 4", 0},
+	    {"UPDATE konto SET saldo = -12.5 WHERE nr = 9", "-12.5", 0},
+	    {"INSERT INTO scores (uid, pts) VALUES (42, 3),(42, 1)", "3),(42, 1", 1},
+	    {"UPDATE members SET age = 30, is_admin = 1 WHERE id = 8", "30, is_admin = 1", 1},
+	    {"SELECT a FROM t WHERE b IN (1, 2, 3)", "1, 2", 2},
+	    {"UPDATE pos SET centre = point(1, 2) WHERE id = 3", "1, 2", 2},
+	};
+
+	(void)state;
+	for (size_t k = 0; k < sizeof c / sizeof c[0]; k++)
+		for (size_t di = 0; di < 3; di++) {
+			int d = dialects[di];
+			unsigned long before = brkcalls;
+			int v = check_sql_text(d, c[k].sql, c[k].input);
+			unsigned long made = brkcalls - before;
+			int w = each_place_alone(d, c[k].sql, c[k].input);
+			if (v != w)
+				fail_msg(
+				    "case %zu (dialect %d): the check says %d, each place alone %d",
+				    k, d, v, w);
+			if ((c[k].calls == 0 && made != 0) || (c[k].calls == 1 && made == 0))
+				fail_msg("case %zu (dialect %d): ma_num_breakout called %lu times",
+				         k, d, made);
+		}
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 	    cmocka_unit_test(a_four_kilobyte_statement_is_lexed_whole),
 	    cmocka_unit_test(places_past_the_old_cache_are_judged_alike),
+	    cmocka_unit_test(the_breakout_rule_is_asked_only_for_forms_that_can_close),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
