@@ -3506,6 +3506,7 @@ static void ma_sql_cut_hit(struct ma_sql_hit *hit)
 #define MA_SQL_JSLOTS           (MA_SQL_WIN / MA_SQL_JSTEP + 8)
 #define MA_SQL_BRK_RPAR         1u /* struct ma_sql_reuse's brk */
 #define MA_SQL_BRK_COMMA        2u
+#define MA_SQL_BRK_UNKNOWN      4u /* not read yet (the form's first place that asks) */
 #define MA_SQL_JKEY(serial, gi) ((uint64_t)(serial) << 32 | (uint32_t)(gi))
 struct ma_sql_jstate {
 	struct ma_sql_state st; /* st.prev NULL: prev_type */
@@ -3515,10 +3516,12 @@ struct ma_sql_jstate {
 struct ma_sql_reuse {
 	unsigned *sum; /* the input's MA_SQL_B_* (the memo's: struct ma_sql_memo) */
 	/* The form judged now holds a ')' (MA_SQL_BRK_RPAR) or a ','
-	 * (MA_SQL_BRK_COMMA), set by ma_sql_scan_form: every place of a form
-	 * is its bytes, so ma_num_breakout, which wants a ')' below the
-	 * application's parentheses or a ',' in a SET clause among them, is
-	 * not called at the places of a form without (sqlcost12). */
+	 * (MA_SQL_BRK_COMMA), read at its first place that asks
+	 * (ma_sql_brk_may; MA_SQL_BRK_UNKNOWN from ma_sql_scan_form until
+	 * then): every place of a form is its bytes, so ma_num_breakout,
+	 * which wants a ')' below the application's parentheses or a ',' in a
+	 * SET clause among them, is not called at the places of a form
+	 * without (sqlcost12). */
 	unsigned brk;
 	unsigned serial; /* windows judged (0: none yet) */
 	size_t a;        /* the last one's place */
@@ -3596,6 +3599,26 @@ struct ma_sql_reuse {
 		uint16_t tf[MA_SQL_PLACE_N + 2];
 	} pk;
 };
+
+/* 0 when ma_num_breakout's first test answers 0 from the form's bytes
+ * alone (no ')' where the application's parentheses are open, no ',' in
+ * a SET clause): read once a form, at [a, b), its bytes. */
+static __attribute__((noinline)) int ma_sql_brk_read(struct ma_sql_reuse *ru, const char *sql,
+                                                     size_t a, size_t b)
+{
+	ru->brk = (memchr(sql + a, ')', b - a) ? MA_SQL_BRK_RPAR : 0u) |
+	          (memchr(sql + a, ',', b - a) ? MA_SQL_BRK_COMMA : 0u);
+	return (int)ru->brk;
+}
+
+static inline int ma_sql_brk_may(struct ma_sql_reuse *ru, const char *sql, size_t a, size_t b,
+                                 int depth, int clause)
+{
+	unsigned k =
+	    ru->brk == MA_SQL_BRK_UNKNOWN ? (unsigned)ma_sql_brk_read(ru, sql, a, b) : ru->brk;
+
+	return ((k & MA_SQL_BRK_RPAR) && depth > 0) || ((k & MA_SQL_BRK_COMMA) && clause == CL_SET);
+}
 
 static inline __attribute__((always_inline)) int ma_sql_jstate_same(const struct ma_sql_jstate *x,
                                                                     const struct ma_sql_jstate *y)
@@ -4681,8 +4704,7 @@ static void ma_sql_judge(int dialect, const char *sql, size_t len, size_t a, siz
 		int brk = !num && (depth > 0 || clause == CL_SET) && have_prev && !relaxed &&
 		          (prev.type == MA_SQL_T_LPAREN || prev.type == MA_SQL_T_COMMA ||
 		           prev.type == MA_SQL_T_OP) &&
-		          (!ru || ((ru->brk & MA_SQL_BRK_RPAR) && depth > 0) ||
-		           ((ru->brk & MA_SQL_BRK_COMMA) && clause == CL_SET)) &&
+		          (!ru || ma_sql_brk_may(ru, sql, a, b, depth, clause)) &&
 		          ma_num_breakout(sql, a, b, win, n, &prev, clause, depth);
 		/* a column where a value goes (id = (id), 1 - 1 + id): its own
 		 * pass too, on an input that starts there and writes no structure */
@@ -5299,8 +5321,7 @@ static void ma_sql_scan_form(void *ctx, const char *v, size_t vl)
 	c->reuse.pk.valid = 0; /* (a place kept is of one form) */
 	c->reuse.pk.miss = 0;
 	c->reuse.pk.numform = 0;
-	c->reuse.brk = (memchr(v, ')', vl) ? MA_SQL_BRK_RPAR : 0u) |
-	               (memchr(v, ',', vl) ? MA_SQL_BRK_COMMA : 0u);
+	c->reuse.brk = MA_SQL_BRK_UNKNOWN;
 }
 
 /* For a one-word input (c->plain) at [a, b): whether ma_col_judge can
@@ -5462,7 +5483,7 @@ int moat_check_sql_at(struct moat_request *r, int dialect, const char *sql, size
 	c->reuse.past = 0;
 	c->reuse.colpast = 0;
 	c->reuse.plainpast = 0;
-	c->reuse.brk = MA_SQL_BRK_RPAR | MA_SQL_BRK_COMMA; /* (ma_sql_scan_form's) */
+	c->reuse.brk = MA_SQL_BRK_UNKNOWN; /* (ma_sql_scan_form's) */
 	struct ma_scan s = {
 	    .interceptor = "sql_injection",
 	    .text = sql,
