@@ -508,6 +508,19 @@ struct ma_input {
 	char *mem3;     /* owns the LIKE-escaped form (or NULL) */
 	char *mem4;     /* owns the collapsed forms (or NULL) */
 	char *mem5;     /* owns the case-folded forms (or NULL) */
+	/* room (like_cap bytes, in mem3) for the LIKE form of an ESCAPE
+	 * character other than '\\' that a statement names, written by the
+	 * SQL check's scan at form[nforms] (ma_scan_like_escapes); NULL: the
+	 * input holds no quote, or nothing such an escape changes */
+	char *like_buf;
+	size_t like_cap;
+	/* 1 + the index of the input this one's value was cut out of (the
+	 * value of a query string of one pair holding '=' in it, a slice of
+	 * that input's form outer_form at outer_off), 0 for none: a place of
+	 * this one's raw form inside an occurrence of that whole form is the
+	 * outer's (ma_scan_covered) */
+	size_t outer, outer_off;
+	int outer_form;
 };
 
 /* What a check that fired reports (ma_request_fire). */
@@ -624,6 +637,10 @@ struct ma_scan {
 	 * application's own bytes -- the dashes of 16 UUIDs -- used up
 	 * max_occ before the input's place) */
 	int (*one_place)(void *ctx, size_t a);
+	/* 1: the text may name a LIKE ESCAPE character ('!', '/', '^' ...):
+	 * an input holding a quote is looked for as that escape makes it too
+	 * (the SQL check; ma_request.c) */
+	int like_escape;
 	void *ctx;
 	/* the finding's constant fields (struct ma_finding) */
 	const char *operation;

@@ -4624,6 +4624,12 @@ struct ma_sh_scan {
 	 * queue or join full, or a join inside a joined line): the place
 	 * fires, unjudged, instead of a silent skip (review15) */
 	int unjudged;
+	/* ma_sh_one_cut's walk of the line's quotes: read up to one_at, in
+	 * quote or comment one_q, one_esc: the byte there escaped */
+	size_t one_at;
+	int one_q, one_esc;
+	/* a here-document's body [one_hd_bs, one_hd_be) ahead (0, 0: none) */
+	size_t one_hd_bs, one_hd_be;
 	size_t join_len, join_from, join_to;
 	char join[MA_SH_JOIN];
 	/* ma_sh_check's lines still to judge, [q_at, q_end) of its first
@@ -4926,23 +4932,27 @@ static int ma_sh_rp_long_value(const char *s, size_t p, size_t q)
 
 /* 1 when the word [p, q) of s is an option that takes the next word as
  * its value: -X or +X with X one of letters, a long one of bash
- * (ma_sh_rp_long_value), or a shell's cluster of letters whose last takes
- * a value (bash -eo pipefail, -euxo pipefail, -eO extglob: review25b-shell38,
- * the argv check's reading in ma_shell_argv.c). */
+ * (ma_sh_rp_long_value), or a shell's cluster of letters one of which
+ * takes a value (bash -eo pipefail, -euxo pipefail, -eO extglob:
+ * review25b-shell38, the argv check's reading in ma_shell_argv.c; bash
+ * takes -o's value from the next word wherever -o stands in the
+ * cluster: -eoc pipefail, misc11). */
 static int ma_sh_rp_valued(const char *s, size_t p, size_t q, const char *letters)
 {
+	int o = 0;
+
 	if (ma_sh_rp_long_value(s, p, q))
 		return 1;
 	if (q - p < 2 || (s[p] != '-' && s[p] != '+'))
 		return 0;
 	if (q - p == 2)
 		return s[p + 1] && strchr(letters, s[p + 1]) != NULL;
-	if (s[q - 1] != 'o' && s[q - 1] != 'O')
-		return 0;
-	for (size_t k = p + 1; k < q; k++)
+	for (size_t k = p + 1; k < q; k++) {
 		if (!((s[k] >= 'a' && s[k] <= 'z') || (s[k] >= 'A' && s[k] <= 'Z')))
 			return 0;
-	return 1;
+		o |= s[k] == 'o' || s[k] == 'O';
+	}
+	return o;
 }
 
 /* 1 when word j of the words ws/we (n of them, nearest first, as
@@ -6726,7 +6736,13 @@ static int ma_sh_reparses(const char *s, size_t w0, int attached, size_t *ssh_fr
 		/* a value: after --rcfile, --init-file (bash), -o, +o, -O (bash), -n (watch), -u,
 		 * -s, -g (su, sudo, runuser), -w, -E (flock) */
 		if (i + 1 < n && ma_sh_rp_valued(s, ws[i + 1], we[i + 1], "oOnusgwE")) {
+			size_t p1 = ws[i + 1], q1 = we[i + 1];
 			i++;
+			/* the cluster holds -c besides its valued letter (bash
+			 * -eoc pipefail '...': the line is the word after the
+			 * value) */
+			if (q1 - p1 > 2 && s[p1] == '-' && memchr(s + p1 + 1, 'c', q1 - p1 - 1))
+				c = 1;
 			continue;
 		}
 		break;
@@ -9734,36 +9750,148 @@ static int ma_sh_one_word_byte(char c)
  * input's). The application's own separators have a blank or an
  * operator beside them ("cd /srv; ls", "a && b", "2>&1") and are no
  * such cut, nor is a byte before an option word ("[-s|--delimiter]",
- * a usage line's alternatives). Costs a walk of the line up to a, for one-byte inputs
- * only. */
-static int ma_sh_one_cut(const char *s, size_t len, size_t a)
+ * a usage line's alternatives): ma_sh_one_place, which also tells the
+ * scan which places to take (every one it takes is judged: the line's
+ * own copies of the byte, quoted, never use up the places before the
+ * input's). The walk of the line's quotes goes on from the last place
+ * judged (c->one_at, one_q, one_esc): the places of a form come in
+ * order, so the walks of one form cost one pass of the line. */
+static int ma_sh_one_place(void *ctx, size_t a)
 {
-	int q = 0; /* 0, '\'' or '"' */
+	const struct ma_sh_scan *c = ctx;
+	const char *s = c->cmd;
+	size_t k = a;
 
-	if (a == 0 || a + 1 >= len || !ma_sh_one_word_byte(s[a - 1]) ||
-	    !ma_sh_one_word_byte(s[a + 1]) || s[a + 1] == '-')
-		return 0; /* "[-s|--delimiter]": an option word names no command */
-	for (size_t i = 0; i < a; i++) {
+	if (a == 0 || a + 1 >= c->len || !ma_sh_one_word_byte(s[a - 1]) ||
+	    !ma_sh_one_word_byte(s[a + 1]))
+		return 0;
+	if (s[a + 1] != '-')
+		return 1;
+	/* before '-': an option's alternatives only where the word before
+	 * the byte is an option too ("[-s|--delimiter]"); an application's
+	 * suffix ("/srv/cache/" + ";" + "-thumbs") is cut (review27e) */
+	while (k > 0 && ma_sh_one_word_byte(s[k - 1]))
+		k--;
+	while (k < a && (s[k] == '[' || s[k] == '{'))
+		k++;
+	return s[k] != '-';
+}
+
+/* A here-document begun by the "<<" at i of s (len bytes; not "<<<"):
+ * its body's first byte in *bs and the byte after its delimiter line in
+ * *be (len when none ends it); 0 when i begins none. Quotes inside the
+ * body are no quotes (review27e: `it's` in a body opened a quote). */
+static int ma_sh_one_heredoc(const char *s, size_t len, size_t i, size_t *bs, size_t *be)
+{
+	size_t j = i + 2, d0, dl, p;
+	int dash = 0;
+	const char *nl;
+
+	if (j < len && s[j] == '-') {
+		dash = 1;
+		j++;
+	}
+	while (j < len && (s[j] == ' ' || s[j] == '\t'))
+		j++;
+	if (j < len && (s[j] == '\'' || s[j] == '"')) {
+		const char *e = memchr(s + j + 1, s[j], len - j - 1);
+		if (!e)
+			return 0;
+		d0 = j + 1;
+		dl = (size_t)(e - s) - d0;
+	} else {
+		d0 = j;
+		while (j < len && ma_sh_one_word_byte(s[j]) && s[j] != '\'' && s[j] != '"')
+			j++;
+		dl = j - d0;
+	}
+	nl = dl ? memchr(s + d0 + dl, '\n', len - d0 - dl) : NULL;
+	if (!nl)
+		return 0;
+	*bs = (size_t)(nl - s) + 1;
+	*be = len;
+	for (p = *bs; p < len;) {
+		size_t q = p;
+		const char *e;
+		while (dash && q < len && s[q] == '\t')
+			q++;
+		if (q + dl <= len && memcmp(s + q, s + d0, dl) == 0 &&
+		    (q + dl == len || s[q + dl] == '\n')) {
+			*be = q + dl;
+			break;
+		}
+		e = memchr(s + p, '\n', len - p);
+		if (!e)
+			break;
+		p = (size_t)(e - s) + 1;
+	}
+	return 1;
+}
+
+static int ma_sh_one_cut(struct ma_sh_scan *c, size_t a)
+{
+	const char *s = c->cmd;
+	size_t i = c->one_at;
+	/* q: 0, '\'', '"', '#' (a comment) or '$' (bash's $'...', where \'
+	 * is no end) */
+	int q = c->one_q, esc = c->one_esc;
+
+	if (!ma_sh_one_place(c, a))
+		return 0;
+	if (i > a) {
+		i = 0;
+		q = 0;
+		esc = 0;
+		c->one_hd_bs = c->one_hd_be = 0;
+	}
+	for (; i < a; i++) {
 		char ch = s[i];
-		if (q == '\'') {
+		if (c->one_hd_be && i == c->one_hd_bs) {
+			if (a < c->one_hd_be)
+				break;        /* in the body: data */
+			i = c->one_hd_be - 1; /* (past the body) */
+			c->one_hd_bs = c->one_hd_be = 0;
+			continue;
+		}
+		if (esc) {
+			esc = 0; /* an escaped byte: a word's */
+		} else if (q == '\'') {
 			if (ch == '\'')
 				q = 0;
+		} else if (q == '#') {
+			if (ch == '\n')
+				q = 0; /* a comment, to the line's end */
 		} else if (ch == '\\') {
-			if (++i >= a)
-				return 0; /* escaped: a word's byte */
+			esc = 1;
+		} else if (q == '$') {
+			if (ch == '\'')
+				q = 0;
 		} else if (q == '"') {
 			if (ch == '"')
 				q = 0;
+		} else if (ch == '$' && i + 1 < a && s[i + 1] == '\'') {
+			q = '$';
+			i++;
 		} else if (ch == '\'' || ch == '"') {
 			q = ch;
 		} else if (ch == '#' && (i == 0 || !ma_sh_one_word_byte(s[i - 1]))) {
-			while (i < a && s[i] != '\n')
-				i++; /* a comment, to the line's end */
-			if (i >= a)
-				return 0;
+			q = '#';
+		} else if (ch == '<' && i + 2 < c->len && s[i + 1] == '<' && s[i + 2] != '<' &&
+		           !c->one_hd_be) {
+			size_t bs, be;
+			if (ma_sh_one_heredoc(s, c->len, i, &bs, &be)) {
+				c->one_hd_bs = bs;
+				c->one_hd_be = be;
+			}
+			i++; /* (the second '<') */
 		}
 	}
-	return q == 0;
+	c->one_at = i;
+	c->one_q = q;
+	c->one_esc = esc;
+	if (c->one_hd_be && a >= c->one_hd_bs && a < c->one_hd_be)
+		return 0; /* in a here-document's body */
+	return q == 0 && !esc;
 }
 
 static int ma_sh_scan_analyse(void *ctx, size_t a, size_t b, struct ma_scan_hit *out)
@@ -9773,7 +9901,7 @@ static int ma_sh_scan_analyse(void *ctx, size_t a, size_t b, struct ma_scan_hit 
 
 	if (b - a == 1) {
 		/* a one-byte form (ma_sh_one): its own judging alone */
-		if (!ma_sh_one_cut(c->cmd, c->len, a))
+		if (!ma_sh_one_cut(c, a))
 			return 0;
 		out->rule = c->cmd[a] == '|' ? "cmd.pipe" : "cmd.separator";
 		out->sev = "critical";
@@ -9986,6 +10114,11 @@ static int ma_sh_check_line(struct moat_request *r, struct ma_sh_scan *c, const 
 {
 	c->ninner = 0;
 	c->unjudged = 0;
+	c->one_at = 0;
+	c->one_q = 0;
+	c->one_esc = 0;
+	c->one_hd_bs = 0;
+	c->one_hd_be = 0;
 	c->cmd = cmd;
 	c->len = len;
 	c->lexed = 0;
@@ -10010,6 +10143,7 @@ static int ma_sh_check_line(struct moat_request *r, struct ma_sh_scan *c, const 
 	    .past = ma_sh_past,
 	    .past_rule = "cmd.too_many_places",
 	    .one = ma_sh_one,
+	    .one_place = ma_sh_one_place,
 	    .ctx = c,
 	    .operation = op,
 	    .operation_len = oplen,

@@ -5495,6 +5495,7 @@ int moat_check_sql_at(struct moat_request *r, int dialect, const char *sql, size
 	    .begin_form = ma_sql_scan_form,
 	    .one = ma_sql_one,
 	    .one_place = ma_sql_one_place,
+	    .like_escape = 1,
 	    .ctx = c,
 	    .operation = sql,
 	    .operation_len = len,

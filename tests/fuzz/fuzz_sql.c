@@ -8,6 +8,7 @@
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "ma_int.h"
 
@@ -18,23 +19,48 @@ static int is_space(char c)
 	return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
 }
 
+/* 1 when in[0..n) may be opened as a query string (ma_qs_shape's
+ * first pair: an optional '?', empty pairs, a name of word bytes and
+ * . $ [ ] - : then '='): its values are inputs of their own (misc10;
+ * one pair with '=' in its value too since misc11). */
+static int fuzz_sql_qs(const char *in, size_t n)
+{
+	size_t i = n && in[0] == '?';
+
+	while (i < n && in[i] == '&')
+		i++;
+	if (i == n || !((in[i] >= 'a' && in[i] <= 'z') || (in[i] >= 'A' && in[i] <= 'Z') ||
+	                (in[i] >= '0' && in[i] <= '9') || in[i] == '_'))
+		return 0;
+	while (i < n && ((in[i] >= 'a' && in[i] <= 'z') || (in[i] >= 'A' && in[i] <= 'Z') ||
+	                 (in[i] >= '0' && in[i] <= '9') || strchr("_.$[]-:", in[i])))
+		i++;
+	return i < n && in[i] == '=';
+}
+
 /* -1 when the input has forms other than its raw bytes (decoded; trimmed:
  * a byte up to 0x20 or a possible Unicode space at either end, formsfix2;
  * collapsed: a control byte, two spaces or a possible Unicode space
  * inside, formsfix2; LIKE-escaped: a quote beside '_' or a backslash,
- * misc10) or is one word (the check skips it), else 1 when v is what the
+ * misc10, or a quote where the statement names an ESCAPE character,
+ * misc11's like_escape form), values inside it (a query string's shape),
+ * or is one word (the check skips it), else 1 when v is what the
  * analysis of every place the input occurs says, 0 when it is not. */
 static int fuzz_sql_agrees(int d, const char *s, size_t size, const char *in, size_t n, int v)
 {
 	int plain = 1, fired = 0;
+	int quote = memchr(in, '\'', n) || memchr(in, '"', n) || memchr(in, '`', n);
 
 	if (n && ((unsigned char)in[0] <= 0x20 || (unsigned char)in[n - 1] <= 0x20 ||
 	          (unsigned char)in[0] >= 0x80 || (unsigned char)in[n - 1] >= 0x80))
 		return -1;
-	if (memmem(in, n, "  ", 2) ||
-	    ((memchr(in, '\'', n) || memchr(in, '"', n) || memchr(in, '`', n)) &&
-	     (memchr(in, '_', n) || memchr(in, '\\', n))))
+	if (memmem(in, n, "  ", 2) || (quote && (memchr(in, '_', n) || memchr(in, '\\', n))))
 		return -1;
+	if (fuzz_sql_qs(in, n))
+		return -1;
+	for (size_t i = 0; quote && i + 6 <= size; i++)
+		if ((s[i] | 32) == 'e' && strncasecmp(s + i, "escape", 6) == 0)
+			return -1;
 
 	for (size_t i = 0; i < n; i++) {
 		char c = in[i];
