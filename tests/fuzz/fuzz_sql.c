@@ -4,6 +4,7 @@
  * bounds; the analysis of any span, and a whole check with a slice of the
  * statement as the user's input, end without a memory error, and a span
  * that fires always spans tokens and names its rule. */
+#include <ctype.h>
 #include <stddef.h>
 #include <stdint.h>
 #include <stdlib.h>
@@ -19,23 +20,41 @@ static int is_space(char c)
 	return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
 }
 
-/* 1 when in[0..n) may be opened as a query string (ma_qs_shape's
- * first pair: an optional '?', empty pairs, a name of word bytes and
- * . $ [ ] - : then '='): its values are inputs of their own (misc10;
- * one pair with '=' in its value too since misc11). */
+/* 1 when in[0..n) may be opened as a query string (ma_qs_shape: an
+ * optional '?', empty pairs, a first name of no white space that does not
+ * begin with '-', then '='; the lead, session 34): its values are inputs
+ * of their own (misc10; one pair with '=' in its value too since misc11). */
 static int fuzz_sql_qs(const char *in, size_t n)
 {
 	size_t i = n && in[0] == '?';
 
 	while (i < n && in[i] == '&')
 		i++;
-	if (i == n || !((in[i] >= 'a' && in[i] <= 'z') || (in[i] >= 'A' && in[i] <= 'Z') ||
-	                (in[i] >= '0' && in[i] <= '9') || in[i] == '_'))
+	if (i == n || in[i] == '-')
 		return 0;
-	while (i < n && ((in[i] >= 'a' && in[i] <= 'z') || (in[i] >= 'A' && in[i] <= 'Z') ||
-	                 (in[i] >= '0' && in[i] <= '9') || strchr("_.$[]-:", in[i])))
+	while (i < n && (unsigned char)in[i] > ' ' && in[i] != '=' && in[i] != '&')
 		i++;
-	return i < n && in[i] == '=';
+	return i < n && (in[i] == '=' || in[i] == '&');
+}
+
+/* 1 when s holds in[0..n) with its ASCII letters folded to one case and
+ * different from it: the check's lower/upper forms (the lead, session 34)
+ * may occur where the raw bytes do not. */
+static int fuzz_sql_folded(const char *s, size_t size, const char *in, size_t n)
+{
+	char *f = malloc(n ? n : 1);
+	int hit = 0;
+
+	if (!f)
+		return 1;
+	for (int up = 0; up < 2 && !hit; up++) {
+		for (size_t i = 0; i < n; i++)
+			f[i] = (char)(up ? toupper((unsigned char)in[i])
+			                 : tolower((unsigned char)in[i]));
+		hit = memcmp(f, in, n) != 0 && memmem(s, size, f, n) != NULL;
+	}
+	free(f);
+	return hit;
 }
 
 /* -1 when the input has forms other than its raw bytes (decoded; trimmed:
@@ -43,7 +62,8 @@ static int fuzz_sql_qs(const char *in, size_t n)
  * collapsed: a control byte, two spaces or a possible Unicode space
  * inside, formsfix2; LIKE-escaped: a quote beside '_' or a backslash,
  * misc10, or a quote where the statement names an ESCAPE character,
- * misc11's like_escape form), values inside it (a query string's shape),
+ * misc11's like_escape form; case-folded where such a copy is in the
+ * statement), values inside it (a query string's shape),
  * or is one word (the check skips it), else 1 when v is what the
  * analysis of every place the input occurs says, 0 when it is not. */
 static int fuzz_sql_agrees(int d, const char *s, size_t size, const char *in, size_t n, int v)
@@ -56,7 +76,7 @@ static int fuzz_sql_agrees(int d, const char *s, size_t size, const char *in, si
 		return -1;
 	if (memmem(in, n, "  ", 2) || (quote && (memchr(in, '_', n) || memchr(in, '\\', n))))
 		return -1;
-	if (fuzz_sql_qs(in, n))
+	if (fuzz_sql_qs(in, n) || fuzz_sql_folded(s, size, in, n))
 		return -1;
 	for (size_t i = 0; quote && i + 6 <= size; i++)
 		if ((s[i] | 32) == 'e' && strncasecmp(s + i, "escape", 6) == 0)
