@@ -479,10 +479,13 @@ size_t ma_latin1_utf8(const char *in, size_t len, char *out);
  * " ".join(s.split()); ma_add_collapse_forms), the raw form without
  * white space at its ends (what a framework's trim passes on;
  * ma_add_trim_forms) and the others' while there is room, then the LIKE
- * forms, then the raw form case-folded (lower, upper; ma_add_fold_forms):
- * MA_INPUT_FORMS */
+ * forms (up to MA_INPUT_LATE), then two places of their own for the
+ * raw form case-folded (lower, upper; ma_add_fold_forms: no other form
+ * crowds them out, review28), then the last place the SQL scan's LIKE
+ * form of a statement's ESCAPE character takes: MA_INPUT_FORMS */
 #define MA_INPUT_DECODED 21
-#define MA_INPUT_FORMS   (MA_INPUT_DECODED + 8)
+#define MA_INPUT_LATE    (MA_INPUT_DECODED + 6)
+#define MA_INPUT_FORMS   (MA_INPUT_LATE + 3)
 
 #define MA_REQUEST_INPUTS 16   /* inputs held in the request before an array is allocated */
 #define MA_REQUEST_ARENA  2048 /* bytes of a request's strings before they come from the heap */

@@ -624,7 +624,7 @@ static size_t ma_space_tail(const unsigned char *p, size_t n, int ctl)
  * attacker's choice, and what an application's trim leaves holds the
  * slice that the union of the trims leaves (ma_space_head). The raw
  * form's first, then the decoded ones' while there is room: the trimmed
- * and collapsed forms have MA_INPUT_FORMS - MA_INPUT_DECODED places of
+ * and collapsed forms have MA_INPUT_LATE - MA_INPUT_DECODED places of
  * their own, so a table that the decoded forms fill still has them. */
 static void ma_add_trim_forms(struct ma_input *in)
 {
@@ -632,7 +632,7 @@ static void ma_add_trim_forms(struct ma_input *in)
 
 	if (in->plain)
 		return;
-	for (int i = 0; i < n && in->nforms < MA_INPUT_FORMS; i++) {
+	for (int i = 0; i < n && in->nforms < MA_INPUT_LATE; i++) {
 		const unsigned char *f = (const unsigned char *)in->form[i];
 		size_t a = 0, z = in->form_len[i], k;
 		while (a < z && (k = ma_space_head(f + a, z - a, 1)) != 0)
@@ -732,7 +732,7 @@ static int ma_add_collapse_forms(struct moat_request *r, struct ma_input *in, in
 	if (!d)
 		return MOAT_AGENT_ENOMEM;
 	in->mem4 = d;
-	for (int w = 0; w < 2 && in->nforms < MA_INPUT_FORMS; w++) {
+	for (int w = 0; w < 2 && in->nforms < MA_INPUT_LATE; w++) {
 		const unsigned char *f;
 		size_t n, o = 0, k;
 		if (which[w] < 0)
@@ -1565,7 +1565,7 @@ static int ma_add_like_form(struct moat_request *r, struct ma_input *in)
 
 	in->like_buf = NULL;
 	in->like_cap = 0;
-	if (in->plain || in->structured || in->nforms >= MA_INPUT_FORMS)
+	if (in->plain || in->structured || in->nforms >= MA_INPUT_LATE)
 		return 0;
 	if (!memchr(v, '\'', n) && !memchr(v, '"', n) && !memchr(v, '`', n))
 		return 0;
@@ -1586,14 +1586,14 @@ static int ma_add_like_form(struct moat_request *r, struct ma_input *in)
 	 * Both sized for every byte escaped (2n + 1): counting the bytes
 	 * escaped cost a pass of ~15 instructions a byte (+29 % on a 1 KB
 	 * value of quotes and escapes), memchr a few a 32 bytes */
-	spare = in->nforms + nf < MA_INPUT_FORMS ? 2 * n + 1 : 0;
+	spare = 2 * n + 1; /* (its place: the table's last) */
 	if (!need && !spare)
 		return 0;
 	d = ma_request_alloc(r, need + spare);
 	if (!d)
 		return MOAT_AGENT_ENOMEM;
 	in->mem3 = d;
-	for (int w = 0; w < nf && in->nforms < MA_INPUT_FORMS; w++) {
+	for (int w = 0; w < nf && in->nforms < MA_INPUT_LATE; w++) {
 		const char *f = in->form[from[w]];
 		size_t fl = in->form_len[from[w]], o = 0;
 		for (size_t i = 0; i < fl; i++) {
@@ -1619,11 +1619,11 @@ static int ma_add_like_form(struct moat_request *r, struct ma_input *in)
 
 /* Byte classes for ma_add_fold_forms: 1 an upper-case ASCII letter, 2 a
  * lower-case one, 4 a byte some check reads as syntax (quotes, < > ; |
- * & $ ( ) / \\ # { } *). */
+ * & $ ( ) / \\ # { } *), 8 a quote. */
 static const unsigned char ma_fold_class[256] = {
-    ['A' ... 'Z'] = 1, ['a' ... 'z'] = 2, ['\''] = 4, ['"'] = 4, ['`'] = 4, ['<'] = 4, ['>'] = 4,
-    [';'] = 4,         ['|'] = 4,         ['&'] = 4,  ['$'] = 4, ['('] = 4, [')'] = 4, ['/'] = 4,
-    ['\\'] = 4,        ['#'] = 4,         ['{'] = 4,  ['}'] = 4, ['*'] = 4,
+    ['A' ... 'Z'] = 1, ['a' ... 'z'] = 2, ['\''] = 12, ['"'] = 12, ['`'] = 12, ['<'] = 4, ['>'] = 4,
+    [';'] = 4,         ['|'] = 4,         ['&'] = 4,   ['$'] = 4,  ['('] = 4,  [')'] = 4, ['/'] = 4,
+    ['\\'] = 4,        ['#'] = 4,         ['{'] = 4,   ['}'] = 4,  ['*'] = 4,
 };
 
 static const char ma_form_lower[] = "lower", ma_form_upper[] = "upper";
@@ -1660,36 +1660,48 @@ static void ma_fold_copy(char *d, const char *s, size_t n, int upper)
 
 /* The raw form case-folded (details.decoding "lower", "upper"): an
  * application that folds a value before it pastes it (an e-mail, a user
- * name, a tag through lower() or toLowerCase(); a voucher or a country
- * code through upper()) pastes no other form once the attacker writes one
- * letter of the other case: `X' OR 1=1-- ` reaches SQL as `x' or 1=1-- `
- * (review27d). Made for a value holding a byte some check reads as syntax
- * (ma_fold_class): one with an upper-case ASCII letter gets its
- * lower-case form, one with a lower-case letter its upper-case form (a
- * mixed one both), in a block of their own (mem5). Not made: a plain
- * value, prose without such a byte (an override in capitals folded by
- * the application), Unicode's case mappings. */
+ * name, a tag through lower() or toLowerCase(); a voucher code through
+ * upper()) pastes no other form once the attacker writes one letter of the
+ * other case: `X' OR 1=1-- ` reaches SQL as `x' or 1=1-- ` (review27d).
+ * The lower-case form is made for a value holding an upper-case ASCII
+ * letter and a byte some check reads as syntax (ma_fold_class); the
+ * upper-case form for one holding a lower-case letter and a quote (an
+ * upper()ed value breaks out of SQL strings; upper-cased markup, paths
+ * and code rarely work, and every URL would pay for it: review28 measured
+ * x2.19 on a page of 20 URLs). Of the trimmed raw form when there is one
+ * (`email.strip().lower()`, review28; its fold is inside the raw form's
+ * fold, so an untrimmed paste is found too). Two places of their own
+ * (MA_INPUT_LATE), a block of their own (mem5). Not made: for headers (no
+ * application folds a header into an operation), a plain value, prose
+ * without such a byte (an override in capitals folded by the
+ * application), an unquoted payload without one (`1 OR 1=1` lower()ed),
+ * Unicode's case mappings. */
 static int ma_add_fold_forms(struct moat_request *r, struct ma_input *in)
 {
 	const unsigned char *v = (const unsigned char *)in->form[0];
 	size_t n = in->form_len[0];
-	unsigned cls = 0;
+	unsigned cls = 0, want;
 	char *d;
 
-	if (in->plain || in->structured || n < 2 ||
-	    in->nforms >= MA_INPUT_FORMS - (in->like_buf != NULL))
+	if (in->plain || in->structured || n < 2 || in->kind == MOAT_INPUT_HEADER)
 		return 0;
-	for (size_t i = 0; i < n && cls != 7; i++)
+	for (size_t k; n && (k = ma_space_head(v, n, 1)) != 0; v += k, n -= k)
+		; /* (trimmed as ma_add_trim_forms trims) */
+	for (size_t k; n && (k = ma_space_tail(v, n, 1)) != 0; n -= k)
+		;
+	if (n < 2)
+		return 0;
+	for (size_t i = 0; i < n && cls != 15; i++)
 		cls |= ma_fold_class[v[i]];
-	if (!(cls & 4) || !(cls & 3))
+	want = ((cls & 1) && (cls & 4) ? 1u : 0u) | ((cls & 2) && (cls & 8) ? 2u : 0u);
+	if (!want)
 		return 0;
-	d = ma_request_alloc(r, (size_t)((cls & 1) + ((cls >> 1) & 1)) * (n + 1));
+	d = ma_request_alloc(r, (size_t)((want & 1) + (want >> 1)) * (n + 1));
 	if (!d)
 		return MOAT_AGENT_ENOMEM;
 	in->mem5 = d;
-	/* (the last place stays the scan's LIKE escape form's: like_buf) */
-	for (int w = 0; w < 2 && in->nforms < MA_INPUT_FORMS - (in->like_buf != NULL); w++) {
-		if (!(cls & (1u << w)))
+	for (int w = 0; w < 2 && in->nforms < MA_INPUT_FORMS - 1; w++) {
+		if (!(want & (1u << w)))
 			continue;
 		ma_fold_copy(d, (const char *)v, n, w); /* w 0: lower, 1: upper */
 		d[n] = '\0';
@@ -2751,17 +2763,20 @@ static int ma_like_escape_form(struct ma_input *in, unsigned char e)
 
 /* 1 when a form of in that found (bit j: form j occurs whole in the
  * text) says the application pasted in uncut, so form k's cut need not be
- * looked for: form k itself, or a form found that is not a part of form
- * k. A cstr form (cut at a NUL) is the raw form's first bytes and occurs
- * wherever the raw form's prefix does: `zq%00` + a payload the
- * application cuts (review27), and its trim (`  zq%00`) a part of it. */
+ * looked for: form k itself, or a form found of MA_CUT_K bytes or more
+ * that is not a part of form k. A cstr form (cut at a NUL) is the raw
+ * form's first bytes and occurs wherever the raw form's prefix does:
+ * `zq%00` + a payload the application cuts (review27), its trim
+ * (`  zq%00`) a part of it, and a short one any two bytes of the
+ * operation's own text (`i%64%00`: "id" in `SELECT id`, review28). */
 _Static_assert(MA_INPUT_FORMS <= 32, "ma_request_scan's found: a bit per form");
 static int ma_found_uncut(const struct ma_input *in, uint32_t found, int k)
 {
 	for (int j = 0; found; j++, found >>= 1)
-		if ((found & 1) &&
-		    (j == k || in->form_len[j] >= in->form_len[k] ||
-		     !memmem(in->form[k], in->form_len[k], in->form[j], in->form_len[j])))
+		if ((found & 1) && (j == k || (in->form_len[j] >= MA_CUT_K &&
+		                               (in->form_len[j] >= in->form_len[k] ||
+		                                !memmem(in->form[k], in->form_len[k], in->form[j],
+		                                        in->form_len[j])))))
 			return 1;
 	return 0;
 }
