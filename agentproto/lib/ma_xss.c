@@ -659,28 +659,47 @@ static int ma_xss_bad_css(const char *s, size_t a, size_t b)
 	return ma_xss_bad_css_text(dec, 0, dn);
 }
 
-/* The input s[a, b) ends a comment of its line with its first line break,
- * the script ending at ce: 1 when what that break releases as code is
- * blank or another comment. Released: the input's bytes after the break
- * and the page's bytes after the input up to the next line break (the
- * rest of the comment's line, where the page may write its stored data:
- * review18). Blank: only whitespace to that line break (or the script's
- * end). Another comment: after the whitespace, "//", "<!--" or "-->"
- * (a line's start: an HTML-like comment of classic scripts and
- * handlers), with no line break of the input after it: the rest of the
- * line stays comment. */
+/* The length of a JavaScript line terminator at s[p] (e its end): 1 for
+ * LF and CR (also a LF once HTML has read it), 3 for U+2028 and U+2029
+ * in UTF-8 (not HTML white space: an input of them alone is looked for
+ * as any other); 0 for any other byte. */
+static size_t ma_xss_js_lt(const char *s, size_t p, size_t e)
+{
+	if (s[p] == '\n' || s[p] == '\r')
+		return 1;
+	return (unsigned char)s[p] == 0xE2 && p + 2 < e && (unsigned char)s[p + 1] == 0x80 &&
+	               ((unsigned char)s[p + 2] & 0xFE) == 0xA8
+	           ? 3
+	           : 0;
+}
+
+/* The input s[a, b) ends a comment of its line with its first line
+ * terminator (ma_xss_js_lt), the script ending at ce: 1 when what that
+ * break releases as code is blank or another comment. Released: the
+ * input's bytes after the break and the page's bytes after the input up
+ * to the next line terminator (the rest of the comment's line, where the
+ * page may write its stored data: review18). Blank: only whitespace and
+ * line terminators to that line's end (or the script's end). Another
+ * comment: after the whitespace, "//", "<!--" or "-->" (a line's start:
+ * an HTML-like comment of classic scripts and handlers), with no line
+ * terminator of the input after it: the rest of the line stays comment. */
 static int ma_xss_js_releases_nothing(const char *s, size_t ce, size_t a, size_t b)
 {
-	size_t p = a, e;
+	size_t p = a, e, n;
 
-	while (p < b && s[p] != '\n' && s[p] != '\r')
+	while (p < b && !ma_xss_js_lt(s, p, b))
 		p++;
-	for (e = b; e < ce && s[e] != '\n' && s[e] != '\r'; e++)
+	for (e = b; e < ce && !ma_xss_js_lt(s, e, ce); e++)
 		;
-	while (p < e && (s[p] == ' ' || s[p] == '\t' || s[p] == '\n' || s[p] == '\r' ||
-	                 s[p] == '\f' || s[p] == '\v'))
-		p++;
-	if (p == e)
+	while (p < e) {
+		if (s[p] == ' ' || s[p] == '\t' || s[p] == '\f' || s[p] == '\v')
+			p++;
+		else if ((n = ma_xss_js_lt(s, p, b)) != 0)
+			p += n;
+		else
+			break;
+	}
+	if (p >= e)
 		return 1;
 	if (e - p >= 4 && !memcmp(s + p, "<!--", 4))
 		p += 4;
@@ -690,17 +709,21 @@ static int ma_xss_js_releases_nothing(const char *s, size_t ce, size_t a, size_t
 		p += 2;
 	else
 		return 0;
-	return p >= b || (!memchr(s + p, '\n', b - p) && !memchr(s + p, '\r', b - p));
+	for (; p < b; p++)
+		if (ma_xss_js_lt(s, p, b))
+			return 0;
+	return 1;
 }
 
 /* 1 when the input s[a, b), in the script s[cs, ...), names nothing
  * JavaScript could run and leaves the page's own later bytes the tokens
  * they were: no letter, '_' or '$' (names, ${), byte above 0x7f (Unicode
- * names), backslash (\u0061 escapes), '&' (a reference a handler's value
- * decodes), bracket (JSFuck: [][(![]+[])[+[]]...]), quote or backtick
- * (a string left or opened: the page's later text, its stored data
- * included, becomes code), '/' (a comment ended); a line break only where
- * the line before it has no comment ("//", "<!--", "-->", or a string
+ * names; but U+2028 and U+2029, line breaks), backslash (\u0061
+ * escapes), '&' (a reference a handler's value decodes), bracket (JSFuck:
+ * [][(![]+[])[+[]]...]), quote or backtick (a string left or opened: the
+ * page's later text, its stored data included, becomes code), '/' (a
+ * comment ended); a line break (LF, CR, U+2028, U+2029) only where the
+ * line before it has no comment ("//", "<!--", "-->", or a string
  * holding them: counted as one) that it would end, or where what it
  * releases of the input and of the page's line is blank or another
  * comment (ma_xss_js_releases_nothing). Only punctuation,
@@ -713,6 +736,11 @@ static int ma_xss_js_names_nothing(const char *s, size_t cs, size_t ce, size_t a
 
 	for (size_t i = a; i < b; i++) {
 		unsigned char c = ma_xss_lower((unsigned char)s[i]);
+		if (c == 0xE2 && ma_xss_js_lt(s, i, b) == 3) {
+			nl = 1; /* U+2028, U+2029: a line break, no name */
+			i += 2;
+			continue;
+		}
 		if ((c >= 'a' && c <= 'z') || c == '_' || c == '$' || c >= 0x80 || c == '\\' ||
 		    c == '&' || c == '[' || c == ']' || c == '\'' || c == '"' || c == '`' ||
 		    c == '/')
@@ -813,19 +841,26 @@ static int ma_xss_js_data(const char *s, size_t cs, size_t ce, size_t a, size_t 
 				ie = e ? (size_t)(e - s) : ce;
 				p = e ? ie + 2 : ce;
 			}
-		} else if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
-		           (c >= '0' && c <= '9') || c == '_' || c == '$' || c >= 0x80 ||
-		           c == '.') {
+		} else if (((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+		            (c >= '0' && c <= '9') || c == '_' || c == '$' || c >= 0x80 ||
+		            c == '.') &&
+		           !(c == 0xE2 && ma_xss_js_lt(s, p, ce))) {
+			/* a name or number; U+2028 and U+2029 end it (line breaks) */
 			while (p < ce &&
 			       ((s[p] >= 'a' && s[p] <= 'z') || (s[p] >= 'A' && s[p] <= 'Z') ||
 			        (s[p] >= '0' && s[p] <= '9') || s[p] == '_' || s[p] == '$' ||
-			        (unsigned char)s[p] >= 0x80 || s[p] == '.'))
+			        ((unsigned char)s[p] >= 0x80 && !ma_xss_js_lt(s, p, ce)) ||
+			        s[p] == '.'))
 				p++;
 			is = ts;
 			ie = p;
 		} else {
 			p++;
 			is = ie = ts; /* punctuation, operators, whitespace: never hold an input */
+			if (c == 0xE2 && ma_xss_js_lt(s, ts, ce)) {
+				p += 2; /* U+2028, U+2029: whitespace */
+				c = '\n';
+			}
 			if (c == ' ' || c == '\t' || c == '\n' || c == '\r')
 				is = ie = (size_t)-1;
 		}
@@ -1748,6 +1783,7 @@ struct ma_xss_scan {
 	size_t len;
 	const struct ma_input *in; /* the input whose forms are looked for */
 	int decoded;               /* the form looked for is not the input as sent */
+	int ws; /* the form is white space with a line break (ma_xss_skip_form) */
 	struct ma_xss_marks marks;
 };
 
@@ -1759,19 +1795,56 @@ static int ma_xss_skip_input(void *ctx, const struct ma_input *in)
 	return in->plain; /* letters, digits and _ are never markup */
 }
 
+/* 1 when a line of the page that ends at a (back to its LF or CR) holds
+ * "//", "<!--" or "-->": a place where an input's line break may end a
+ * single-line comment of a script or handler. The rest of the judgement is
+ * ma_xss_analyse_from's (the tokenizer's state at the place). */
+static int ma_xss_comment_line(const char *s, size_t a)
+{
+	size_t l = a;
+
+	while (l > 0 && s[l - 1] != '\n' && s[l - 1] != '\r')
+		l--;
+	return memmem(s + l, a - l, "//", 2) || memmem(s + l, a - l, "<!--", 4) ||
+	       memmem(s + l, a - l, "-->", 3);
+}
+
 /* An input form of HTML whitespace alone (the indentation between a
- * page's own tags, inside its scripts and handlers) can open nothing,
- * end nothing and leave no string: it is not looked for. */
+ * page's own tags, inside its scripts and handlers) can open nothing and
+ * leave no string: without a line break it is not looked for. With one
+ * (LF or CR: a textarea's value) it can end a single-line comment of a
+ * script or handler and make the rest of the page's line code (xss22):
+ * it is looked for, and judged only at a place whose line before it holds
+ * a comment's opener (ma_xss_comment_line); its other places (a page's
+ * every line break) cost that look back alone. */
 static int ma_xss_skip_form(void *ctx, const char *v, size_t vl)
 {
 	struct ma_xss_scan *c = ctx;
+	int nl = 0;
 
 	c->decoded = v != c->in->form[0];
-	for (size_t i = 0; i < vl; i++)
-		if (v[i] != ' ' && v[i] != '\t' && v[i] != '\n' && v[i] != '\r' && v[i] != '\f')
+	c->ws = 0;
+	for (size_t i = 0; i < vl; i++) {
+		if (v[i] == '\n' || v[i] == '\r')
+			nl = 1;
+		else if (v[i] != ' ' && v[i] != '\t' && v[i] != '\f')
 			return 0;
-	return 1;
+	}
+	c->ws = nl;
+	return !nl;
 }
+
+/* .one_place: a one-byte form (a LF or a CR alone, the only ones looked
+ * for) at a, judged where it may end a comment (ma_xss_skip_form) */
+static int ma_xss_one_place(void *ctx, size_t a)
+{
+	struct ma_xss_scan *c = ctx;
+
+	return ma_xss_comment_line(c->html, a);
+}
+
+/* The one-byte forms looked for: LF and CR (ma_xss_skip_form) */
+static const unsigned char ma_xss_one[256] = {['\n'] = 1, ['\r'] = 1};
 
 /* 1 for an ASCII byte that is syntax in no HTML, CSS or script context
  * by itself (ma_xss_past) */
@@ -1788,14 +1861,18 @@ static int ma_xss_past_inert(unsigned char ch)
  * line ends) is syntax in no context the check knows: it opens no tag,
  * ends no value, string or comment, writes no reference, scheme, call or
  * assignment, so its other places are not looked at (a price, a city, a
- * class name in every row of a list). Any other form fails closed
+ * class name in every row of a list). White space with a line break
+ * (ma_xss_skip_form) is judged at each place where it may end a comment,
+ * its other places skipped. Any other form fails closed
  * (xss.too_many_places): a user who can show the same text 64 times
  * would otherwise hide its 65th place. */
 static int ma_xss_past(void *ctx, const char *v, size_t vl, size_t a, size_t b)
 {
-	(void)ctx;
-	(void)a;
+	struct ma_xss_scan *c = ctx;
+
 	(void)b;
+	if (c->ws) /* white space with a line break: its places that matter */
+		return ma_xss_comment_line(c->html, a) ? MA_PAST_JUDGE : MA_PAST_SKIP;
 	for (size_t i = 0; i < vl; i++) {
 		unsigned char ch = (unsigned char)v[i];
 		if (ch >= 0x80) {
@@ -1815,6 +1892,8 @@ static int ma_xss_scan_analyse(void *ctx, size_t a, size_t b, struct ma_scan_hit
 	struct ma_xss_scan *c = ctx;
 	struct ma_xss_hit hit;
 
+	if (c->ws && !ma_xss_comment_line(c->html, a))
+		return 0; /* white space that ends no comment (ma_xss_skip_form) */
 	ma_xss_analyse_from(&c->marks, c->html, c->len, a, b, c->decoded, &hit);
 	if (!hit.fired)
 		return 0;
@@ -1841,6 +1920,7 @@ int moat_check_html_at(struct moat_request *r, const char *html, size_t len, con
 	c.len = len;
 	c.in = NULL;
 	c.decoded = 0;
+	c.ws = 0;
 	ma_xss_marks_init(&c.marks, len);
 	struct ma_scan s = {
 	    .interceptor = "xss",
@@ -1851,6 +1931,8 @@ int moat_check_html_at(struct moat_request *r, const char *html, size_t len, con
 	    .skip_form = ma_xss_skip_form,
 	    .analyse = ma_xss_scan_analyse,
 	    .past = ma_xss_past,
+	    .one = ma_xss_one,
+	    .one_place = ma_xss_one_place,
 	    .past_rule = "xss.too_many_places",
 	    .ctx = &c,
 	    .operation = html,
