@@ -1809,14 +1809,36 @@ static int ma_xss_comment_line(const char *s, size_t a)
 	       memmem(s + l, a - l, "-->", 3);
 }
 
+/* 1 when the page holds v[0, vl) at a place whose line before it holds no
+ * comment's opener (ma_xss_comment_line): the page's own line ending and
+ * indentation (between its tags, after its code). */
+static int ma_xss_ws_own(const char *s, size_t len, const char *v, size_t vl)
+{
+	for (size_t from = 0; from + vl <= len;) {
+		const char *at = memmem(s + from, len - from, v, vl);
+		if (!at)
+			return 0;
+		if (!ma_xss_comment_line(s, (size_t)(at - s)))
+			return 1;
+		from = (size_t)(at - s) + 1;
+	}
+	return 0;
+}
+
 /* An input form of HTML whitespace alone (the indentation between a
  * page's own tags, inside its scripts and handlers) can open nothing and
  * leave no string: without a line break it is not looked for. With one
  * (LF or CR: a textarea's value) it can end a single-line comment of a
- * script or handler and make the rest of the page's line code (xss22):
- * it is looked for, and judged only at a place whose line before it holds
- * a comment's opener (ma_xss_comment_line); its other places (a page's
- * every line break) cost that look back alone. */
+ * script or handler and make the rest of the page's line code (xss22),
+ * but the page's own indentation after its own comment lines is the same
+ * bytes (devhtml: "\n\t\t" between tags and before a script's next
+ * line after its "// ..." line). So such a form is looked for when the
+ * page holds it nowhere else (ma_xss_ws_own: an input's line break the
+ * page's own lines do not use, \r\n in a page of LF lines, trailing
+ * blanks, a blank line of its own), and judged only at a place whose
+ * line before it holds a comment's opener (ma_xss_comment_line). A form
+ * the page also holds where no comment ends is taken for the page's
+ * (open: agentproto/README.md). */
 static int ma_xss_skip_form(void *ctx, const char *v, size_t vl)
 {
 	struct ma_xss_scan *c = ctx;
@@ -1830,8 +1852,10 @@ static int ma_xss_skip_form(void *ctx, const char *v, size_t vl)
 		else if (v[i] != ' ' && v[i] != '\t' && v[i] != '\f')
 			return 0;
 	}
-	c->ws = nl;
-	return !nl;
+	if (!nl || ma_xss_ws_own(c->html, c->len, v, vl))
+		return 1;
+	c->ws = 1;
+	return 0;
 }
 
 /* .one_place: a one-byte form (a LF or a CR alone, the only ones looked

@@ -18,7 +18,7 @@ static void a_blank_line_break_ending_a_scripts_comment_fires(void **state)
 	    {"<script>\n// editado por ", "\n\t", " top.location='//x.example'//\n</script>"},
 	    {"<script>\n\t// posted by ", "\t\n", "\tnew Image().src='/l?'+name;//\n</script>"},
 	    {"<script>\n// note: ", " \n", " run_it();\n</script>"},
-	    {"<script>\n// signé ", "\n", " steal(document.cookie)//\n</script>"},
+	    {"<script>// signé ", "\n", " steal(document.cookie)//</script>"},
 	    {"<script>\n// par ", "\r", " steal(document.cookie)//\n</script>"},
 	};
 
@@ -82,6 +82,12 @@ static void white_space_where_no_comment_ends_is_allowed(void **state)
 	    {"<textarea>", "\n", "</textarea>"},
 	    /* a line terminator in a script's string or between its statements */
 	    {"<script>var s = 'a", "\xe2\x80\xa8", "b';\n</script>"},
+	    /* the page's own indentation (a text run between its tags) after
+	     * its own comment line: taken for the page's */
+	    {"<div>", "\n\t\t",
+	     "<script>\n\t\t// start the editor\n\t\t\tCKEDITOR.replace( 'e1' "
+	     ");\n\t</script></div>"},
+	    {"<ul>", "\r\n  ", "<li>a</li></ul><script>\r\n  // Wechsel\r\n  swap();</script>"},
 	    {"<p>line", "\xe2\x80\xa8", "next</p>"},
 	};
 
