@@ -282,14 +282,18 @@ static int ma_sh_runs_image(const char *b)
  * option with a value the table lacks) is read only for "--". *entry:
  * docker's (podman's ...) --entrypoint PROG, or NULL: PROG is the
  * program the container runs, the elements from the index returned its
- * arguments (shell40, review26d). */
-static int ma_sh_runner_parse(const char *const *argv, int argc, int i, const char **entry)
+ * arguments (shell40, review26d). *img: the operand's index (the image,
+ * the container), 0 when none: an entrypoint runs with no element after
+ * the image too (review27b-shell40). */
+static int ma_sh_runner_parse(const char *const *argv, int argc, int i, const char **entry,
+                              int *img)
 {
 	const char *b = ma_sh_base(argv[i]);
 	const struct ma_sh_runner *ru = NULL;
 	int sub, operand = 0, strict = 1;
 
 	*entry = NULL;
+	*img = 0;
 	for (size_t k = 0; k < sizeof ma_sh_runners / sizeof ma_sh_runners[0]; k++)
 		if (ma_sh_streq(b, ma_sh_runners[k].opts.prog))
 			ru = &ma_sh_runners[k];
@@ -304,7 +308,8 @@ static int ma_sh_runner_parse(const char *const *argv, int argc, int i, const ch
 		if (!strcmp(o, "--")) {
 			if (ru->dashdash)
 				return sub && i + 1 < argc && argv[i + 1] ? i + 1 : 0;
-			return sub && i + 2 < argc && argv[i + 2] ? i + 2 : 0;
+			*img = sub && i + 1 < argc && argv[i + 1] ? i + 1 : 0;
+			return *img && i + 2 < argc && argv[i + 2] ? i + 2 : 0;
 		}
 		if (o[0] == '-' && o[1]) {
 			int rd = ma_sh_opt_read(&ru->opts, o, &nm, &nl, &at);
@@ -334,6 +339,7 @@ static int ma_sh_runner_parse(const char *const *argv, int argc, int i, const ch
 			sub = strcmp(o, "container") != 0 && strcmp(o, "compose") != 0;
 			continue;
 		}
+		*img = i;
 		return i + 1 < argc && argv[i + 1] ? i + 1 : 0; /* after the operand */
 	}
 	return 0;
@@ -345,7 +351,7 @@ static int ma_sh_runner_parse(const char *const *argv, int argc, int i, const ch
 static int ma_sh_runner_command(const char *const *argv, int argc, int i)
 {
 	const char *entry;
-	int c = ma_sh_runner_parse(argv, argc, i, &entry);
+	int img, c = ma_sh_runner_parse(argv, argc, i, &entry, &img);
 
 	return c > 0 && entry && *entry ? 0 : c;
 }
@@ -2672,9 +2678,18 @@ static __attribute__((noinline)) int ma_sh_env_split_check(struct moat_request *
  * after the image, read as one program's name). */
 static int ma_sh_entry_words(const char *v, char *buf, size_t bcap, const char **w, int cap)
 {
-	size_t o = 0, l = strlen(v);
-	int n = 0, json = l >= 2 && v[0] == '[' && v[l - 1] == ']';
-	const char *p = v + json, *end = v + l - json;
+	size_t o = 0, l;
+	int n = 0, json;
+	const char *p, *end;
+
+	while (*v == ' ' || *v == '\t' || *v == '\n' || *v == '\r')
+		v++; /* Go's json.Unmarshal takes white space around the array */
+	l = strlen(v);
+	while (l && (v[l - 1] == ' ' || v[l - 1] == '\t' || v[l - 1] == '\n' || v[l - 1] == '\r'))
+		l--;
+	json = l >= 2 && v[0] == '[' && v[l - 1] == ']';
+	p = v + json;
+	end = v + l - json;
 
 	while (p < end) {
 		char q = 0;
@@ -2723,13 +2738,13 @@ static __attribute__((noinline)) int ma_sh_entry_check(struct moat_request *r,
 {
 	const char *w[64], *entry;
 	char buf[512];
-	int c, nw, k;
+	int img, nw, k;
 
 	if (prog + 2 >= argc || !ma_sh_runs_image(ma_sh_base(argv[prog])))
 		return -1;
-	c = ma_sh_runner_parse(argv, argc, prog, &entry);
-	if (c <= 0 || !entry || !*entry)
-		return -1;
+	(void)ma_sh_runner_parse(argv, argc, prog, &entry, &img);
+	if (img <= 0 || !entry || !*entry)
+		return -1; /* no image: no container runs */
 	nw = ma_sh_entry_words(entry, buf, sizeof buf, w, 8);
 	if (nw < 0)
 		return ma_sh_past_cut_fire(r, argv, argc, argv + prog, argc - prog, 0, file, line,
@@ -2738,7 +2753,7 @@ static __attribute__((noinline)) int ma_sh_entry_check(struct moat_request *r,
 		           : -1;
 	if (nw == 0)
 		return -1;
-	for (k = c; nw < 64 && k < argc && argv[k]; k++)
+	for (k = img + 1; nw < 64 && k < argc && argv[k]; k++) /* none: the words alone */
 		w[nw++] = argv[k];
 	if (ma_sh_argv_check(r, w, nw, depth + 1, file, line, function) == MOAT_BLOCK)
 		return MOAT_BLOCK;
