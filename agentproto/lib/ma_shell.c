@@ -5439,6 +5439,21 @@ static int ma_sh_queue_value_line(struct ma_sh_scan *c, const char *v, size_t n)
 	return 0;
 }
 
+/* ma_sh_code_shell_strings' each for a whole program the input writes
+ * (shellfix3): 1 when the command line it hands a shell holds an operator
+ * that starts another command or a substitution (ma_sh_inner_bytes_w's
+ * reading of a whole sh -c 'INPUT' line). */
+struct ma_sh_whole_code {
+	const char *code;
+};
+
+static int ma_sh_whole_code_line(void *arg, size_t at, size_t len)
+{
+	const struct ma_sh_whole_code *wc = arg;
+
+	return ma_sh_inner_bytes_w(wc->code, at, at + len, 1);
+}
+
 /* The whole command line v (n bytes) that an option's value hands a
  * shell (tar -I, --to-command, git -c core.pager=, ssh -o
  * ProxyCommand= ...), the input in (inlen bytes) all of it: judged as sh
@@ -5995,8 +6010,13 @@ static int ma_sh_option_value(struct ma_sh_scan *c, const char *s, const struct 
 	} else if ((kind == MA_SH_VAL_CODE || kind == MA_SH_VAL_EX) && va == off && vb == x) {
 		/* the whole program or Ex command the input's: the script
 		 * check's (a program's own text looks alike: node -e
-		 * "console.log(...)") */
-		return 0;
+		 * "console.log(...)"), but a command line the program hands a
+		 * shell, read as sh -c 'INPUT' is (the user picks it whole):
+		 * one with an operator or a substitution fires (shellfix3:
+		 * perl -e 'system("ls; id")'; print 1+1, system("ls") pass) */
+		struct ma_sh_whole_code wc = {v + off};
+		return kind == MA_SH_VAL_CODE &&
+		       ma_sh_code_shell_strings(lang, v + off, x - off, ma_sh_whole_code_line, &wc);
 	} else if (kind == MA_SH_VAL_FILE && strcmp(po->prog, "curl") && strcmp(po->prog, "wget")) {
 		/* a file read as code or configuration (node -r, sed -f):
 		 * the argv check's; in a line only what curl and wget send */
