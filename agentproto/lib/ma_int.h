@@ -479,7 +479,8 @@ size_t ma_latin1_utf8(const char *in, size_t len, char *out);
  * " ".join(s.split()); ma_add_collapse_forms), the raw form without
  * white space at its ends (what a framework's trim passes on;
  * ma_add_trim_forms) and the others' while there is room, then the LIKE
- * forms (up to MA_INPUT_LATE), then two places of their own for the
+ * forms and the raw form with its quotes doubled (ma_doubled_len; up to
+ * MA_INPUT_LATE), then two places of their own for the
  * raw form case-folded (lower, upper; ma_add_fold_forms: no other form
  * crowds them out, review28), then the last place the SQL scan's LIKE
  * form of a statement's ESCAPE character takes: MA_INPUT_FORMS */
@@ -508,7 +509,7 @@ struct ma_input {
 	int structured; /* a JSON object or array of the body, as compact JSON text */
 	char *mem;      /* owns the value, its decoded forms and param */
 	char *mem2;     /* owns the forms of two decoders, NFKC, U+FFFD, Latin-1 (or NULL) */
-	char *mem3;     /* owns the LIKE-escaped form (or NULL) */
+	char *mem3;     /* owns the LIKE-escaped and quote-doubled forms (or NULL) */
 	char *mem4;     /* owns the collapsed forms (or NULL) */
 	char *mem5;     /* owns the case-folded forms (or NULL) */
 	/* room (like_cap bytes, in mem3) for the LIKE form of an ESCAPE

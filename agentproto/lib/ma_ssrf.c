@@ -322,43 +322,115 @@ static int ma_ssrf_reaches(const struct ma_input *in, int *form, const char *url
 	return 0;
 }
 
-/* 1 if a form of input in, parsed as a WHATWG client parses it -- as a
- * URL when it holds a ':', else as the host of "http://" + it -- has the
- * host (serialized) the URL checked goes to: an application that parses
- * the URL it was sent and checks the parsed one (Node's new URL(x).href,
- * review25f) checks a text without the input where the attacker wrote the
- * host as the parser rewrites it (HTTP://LOCALHOST, 0xA9FEA9FE, 127.1,
- * 0177.0.0.1, a trailing dot). Read only for a URL that goes inside. */
-static int ma_ssrf_parsed_host(const struct ma_input *in, int *form, const char *host)
+/* 1 if v (vl bytes), parsed as a WHATWG client parses it -- as a URL
+ * when it holds a ':' (and as_url), else as the host of "http://" + it --
+ * has host (serialized). */
+static int ma_ssrf_host_is(const char *v, size_t vl, const char *host, int as_url)
 {
 	char tmp[MA_URL_HOST_MAX + 16];
 	struct ma_weburl p;
+	int rc;
 
-	/* (not a header: a Host header names the application's own host,
-	 * which its own loopback fetches share; written into the URL as it
-	 * came, it reaches the URL and is found so) */
-	if (!host[0] || in->kind == MOAT_INPUT_HEADER)
+	if (vl < 3 || vl > MA_URL_HOST_MAX)
+		return 0;
+	/* as a URL (a ':' in it), and as what follows "http://" (a host,
+	 * "0x7f000001:6379" with its port) */
+	for (int as = as_url && memchr(v, ':', vl) ? 0 : 1; as < 2; as++) {
+		if (as == 0) {
+			rc = ma_url_parse_web(v, vl, NULL, &p);
+		} else {
+			memcpy(tmp, "http://", 7);
+			memcpy(tmp + 7, v, vl);
+			rc = ma_url_parse_web(tmp, vl + 7, NULL, &p);
+		}
+		if ((rc == 0 || rc == MA_URL_IDNA_NEWER) && !strcmp(p.host, host))
+			return 1;
+	}
+	return 0;
+}
+
+/* The headers an application reads to build its own URL behind a proxy
+ * (Express' req.hostname, Django's get_host(), Rails' request.host with
+ * X-Forwarded-Host; Forwarded's host=, RFC 7239): 1 for Forwarded, 2 for
+ * the others, 0 for any other header (Host among them). name: the
+ * input's parameter name after "header." (lower case). */
+static int ma_ssrf_host_header(const char *name)
+{
+	static const char *const names[] = {"x-forwarded-host", "x-forwarded-server", "x-host",
+	                                    "x-original-host"};
+
+	if (!strcmp(name, "forwarded"))
+		return 1;
+	for (size_t i = 0; i < sizeof names / sizeof names[0]; i++)
+		if (!strcmp(name, names[i]))
+			return 2;
+	return 0;
+}
+
+/* 1 if an element of the header value v (vl bytes; elements split at
+ * ',': a proxy chain's list, whose first or last the application takes)
+ * names host: the element trimmed, or for Forwarded (fwd) its host=
+ * parameter, quotes taken off. */
+static int ma_ssrf_header_host(const char *v, size_t vl, int fwd, const char *host)
+{
+	size_t i = 0;
+
+	while (i < vl) {
+		size_t a = i, e;
+		while (i < vl && v[i] != ',')
+			i++;
+		e = i++;
+		if (fwd) { /* for=...;host=...;proto=... */
+			size_t k = a;
+			while (k + 5 <= e && strncasecmp(v + k, "host=", 5) != 0)
+				k++;
+			if (k + 5 > e ||
+			    (k > a && v[k - 1] != ';' && v[k - 1] != ' ' && v[k - 1] != '\t'))
+				continue;
+			a = k + 5;
+			for (k = a; k < e && v[k] != ';'; k++)
+				;
+			e = k;
+		}
+		while (a < e && (v[a] == ' ' || v[a] == '\t'))
+			a++;
+		while (e > a && (v[e - 1] == ' ' || v[e - 1] == '\t'))
+			e--;
+		if (e - a >= 2 && v[a] == '"' && v[e - 1] == '"')
+			a++, e--;
+		if (ma_ssrf_host_is(v + a, e - a, host, 0))
+			return 1;
+	}
+	return 0;
+}
+
+/* 1 if a form of input in, parsed as a WHATWG client parses it (as a URL
+ * when it holds a ':', else as the host of "http://" + it) has the host
+ * (serialized) the URL checked goes to: an application that parses the
+ * URL it was sent and checks the parsed one (Node's new URL(x).href,
+ * review25f) checks a text without the input where the attacker wrote the
+ * host as the parser rewrites it (HTTP://LOCALHOST, 0xA9FEA9FE, 127.1,
+ * 0177.0.0.1, a trailing dot). Read only for a URL that goes inside.
+ * headers 0: every input but the headers; 1: the headers an application
+ * builds its own URL from (ma_ssrf_host_header: X-Forwarded-Host,
+ * Forwarded's host=; `new URL("http://" + req.headers["x-forwarded-host"]
+ * + "/internal/status")`, review27g), read in a pass of their own after
+ * every other input's. Never the Host header: it names the application's
+ * own host, which its own loopback fetches share (the shop's e2e); written
+ * into the URL as it came, it reaches the URL and is found so. */
+static int ma_ssrf_parsed_host(const struct ma_input *in, int *form, const char *host, int headers)
+{
+	int fwd = 0;
+
+	if (!host[0] || (in->kind == MOAT_INPUT_HEADER) != headers)
+		return 0;
+	if (headers && !(fwd = ma_ssrf_host_header(in->param + 7)))
 		return 0;
 	for (int k = 0; k < in->nforms; k++) {
-		const char *v = in->form[k];
-		size_t vl = in->form_len[k];
-		int rc;
-		if (vl < 3 || vl > MA_URL_HOST_MAX)
-			continue;
-		/* as a URL (a ':' in it), and as what follows "http://" (a host,
-		 * "0x7f000001:6379" with its port) */
-		for (int as = memchr(v, ':', vl) ? 0 : 1; as < 2; as++) {
-			if (as == 0) {
-				rc = ma_url_parse_web(v, vl, NULL, &p);
-			} else {
-				memcpy(tmp, "http://", 7);
-				memcpy(tmp + 7, v, vl);
-				rc = ma_url_parse_web(tmp, vl + 7, NULL, &p);
-			}
-			if ((rc == 0 || rc == MA_URL_IDNA_NEWER) && !strcmp(p.host, host)) {
-				*form = k;
-				return 1;
-			}
+		if (headers ? ma_ssrf_header_host(in->form[k], in->form_len[k], fwd == 1, host)
+		            : ma_ssrf_host_is(in->form[k], in->form_len[k], host, 1)) {
+			*form = k;
+			return 1;
 		}
 	}
 	return 0;
@@ -816,19 +888,21 @@ int moat_check_url_at(struct moat_request *r, const char *url, size_t len,
 	if (ma_ssrf_allowed(ma_request_policy(r), t->host))
 		return MOAT_ALLOW;
 	in = ma_request_inputs(r, &nin);
-	for (int pass = 0; pass < 3; pass++) {
+	for (int pass = 0; pass < 4; pass++) {
 		/* pass 0: a user input reached the scheme or authority; pass 1:
 		 * none did, but one has the URL's host as a client parses it
 		 * (ma_ssrf_parsed_host: after the inputs whose text is there, so
 		 * a Host header that names the same host is not taken for the
-		 * input that wrote the URL); pass 2: none did, but the address
-		 * is written as no application writes its own (context-free) */
-		for (size_t i = 0; i < (pass == 2 ? 1 : nin); i++) {
+		 * input that wrote the URL); pass 2: none of those, but a
+		 * forwarding header (X-Forwarded-Host, Forwarded's host=) has it;
+		 * pass 3: none did, but the address is written as no application
+		 * writes its own (context-free) */
+		for (size_t i = 0; i < (pass == 3 ? 1 : nin); i++) {
 			struct ma_finding fd = {
 			    .interceptor = "ssrf",
 			    .rule = rule,
 			    .severity = !strcmp(rule, "ssrf.metadata") ? "critical" : "high",
-			    .confidence = pass == 2 ? 0.8
+			    .confidence = pass == 3 ? 0.8
 			                  : pass    ? 0.9
 			                            : 0.95,
 			    .operation = url,
@@ -840,9 +914,10 @@ int moat_check_url_at(struct moat_request *r, const char *url, size_t len,
 			    .function = function,
 			};
 			int v;
-			if (pass < 2) {
+			if (pass < 3) {
 				if (pass == 0 ? !ma_ssrf_reaches(&in[i], &fd.form, url, len, &u)
-				              : !ma_ssrf_parsed_host(&in[i], &fd.form, t->host))
+				              : !ma_ssrf_parsed_host(&in[i], &fd.form, t->host,
+				                                     pass == 2))
 					continue;
 				fd.input = &in[i];
 			} else if (!u.odd) {

@@ -62,9 +62,9 @@ static int fuzz_sql_folded(const char *s, size_t size, const char *in, size_t n)
  * collapsed: a control byte, two spaces or a possible Unicode space
  * inside, formsfix2; LIKE-escaped: a quote beside '_' or a backslash,
  * misc10, or a quote where the statement names an ESCAPE character,
- * misc11's like_escape form; case-folded where such a copy is in the
- * statement), values inside it (a query string's shape),
- * or is one word (the check skips it), else 1 when v is what the
+ * misc11's like_escape form; quote-doubled, misc12; case-folded where
+ * such a copy is in the statement), values inside it (a query string's
+ * shape), or is one word (the check skips it), else 1 when v is what the
  * analysis of every place the input occurs says, 0 when it is not. */
 static int fuzz_sql_agrees(int d, const char *s, size_t size, const char *in, size_t n, int v)
 {
