@@ -2942,12 +2942,18 @@ static __attribute__((noinline)) int ma_sh_env_opt_check(struct moat_request *r,
 	char buf[1024];
 	const char *o = argv[ai], *p = NULL, *eq;
 	int env = 0;
+	/* getopt_long's prefixes (systemd-run, systemd-nspawn: --sete=,
+	 * --prop=, --prope VALUE; review28c): "--set" and "--pro" and
+	 * longer, the safe side where another option shares them */
+	size_t on = strcspn(o, "=");
+	int se = on >= 5 && on <= 8 && !memcmp(o, "--setenv", on);
+	int pr = on >= 5 && on <= 10 && !memcmp(o, "--property", on);
 
-	if (!strncmp(o, "--setenv", 8) || !strncmp(o, "--env", 5)) {
-		size_t l = o[2] == 's' ? 8 : 5;
+	if (se || !strncmp(o, "--env", 5)) {
+		size_t l = se ? on : 5;
 		if (o[l] == '=')
 			p = o + l + 1;
-		else if (!o[l] && o[2] == 's' && ai + 2 < prog && !strchr(argv[ai + 1], '='))
+		else if (!o[l] && se && ai + 2 < prog && !strchr(argv[ai + 1], '='))
 			/* bwrap --setenv NAME VALUE */
 			return ma_sh_env_set_judge(r, argv, argc, in, nin, argv[ai + 1],
 			                           strlen(argv[ai + 1]), argv[ai + 2],
@@ -2955,11 +2961,9 @@ static __attribute__((noinline)) int ma_sh_env_opt_check(struct moat_request *r,
 			                           sizeof buf, file, line, function);
 	} else if ((o[1] == 'e' || o[1] == 'E') && o[2] && strchr(o + 2, '='))
 		p = o + 2; /* -ENAME=VALUE, -eNAME=VALUE */
-	else if (!strncmp(o, "--property", 10) || !strncmp(o, "-p", 2)) {
-		size_t l = o[1] == '-' ? 10 : 2;
-		if (l == 10 && o[l] && o[l] != '=')
-			return -1; /* --property-x: another option */
-		p = o[l] ? o + l + (l == 10) : ai + 1 < prog ? argv[ai + 1] : "";
+	else if (pr || (o[1] == 'p' && o[0] == '-')) {
+		size_t l = pr ? on : 2; /* --property-x: another option */
+		p = o[l] ? o + l + pr : ai + 1 < prog ? argv[ai + 1] : "";
 		if (strncmp(p, "Environment=", 12))
 			return -1;
 		p += 12;

@@ -218,7 +218,8 @@ static const struct ma_sh_prog_opts ma_sh_prog_opts[] = {
      * V8's numeric flags, which take it too): node --title T -e CODE
      * (review26d) */
     {"node", "epr", "C", "", "--require",
-     "--eval --print --import --loader --input-type --title --conditions --experimental-loader "
+     "--eval --print --import --loader --input-type --experimental-default-type --title "
+     "--conditions --experimental-loader "
      "--env-file --cpu-prof-dir --cpu-prof-name --diagnostic-dir --disable-warning "
      "--dns-result-order --heap-prof-dir --heap-prof-name --icu-data-dir --inspect-port "
      "--openssl-config --redirect-warnings --report-dir --report-directory --report-filename "
@@ -457,16 +458,47 @@ static int ma_sh_abbrev(const struct ma_sh_prog_opts *po, const char *name, size
 	    {"tar", "--transform", 4},
 	};
 
-	for (size_t i = 0; i < sizeof ab / sizeof ab[0]; i++) {
-		size_t l = strlen(ab[i].name);
-		if (n >= ab[i].min && n < l && !memcmp(ab[i].name, name, n) &&
-		    !strcmp(ab[i].prog, po->prog)) {
-			*full = ab[i].name;
-			*fl = l;
-			return 1;
+	/* the programs whose parsers take a prefix of a long option (git's
+	 * parse-options: git itself, rebase, grep, send-email is Perl's
+	 * Getopt::Long; getopt_long: make, zip, psql, sort, split, sed,
+	 * gawk, strace, tcpdump, emacs, systemd-run ...) and whose listed
+	 * names are read by prefix here. review28: git rebase --ex=LINE, git
+	 * grep --open=LINE, make --ev=TEXT, zip --unzip-c=LINE, git clone
+	 * --upl=CMD, psql --com=SQL, systemd-run --sete=VAR= ran. Not here:
+	 * difftool (keeps unknown options), filter-branch (a shell script),
+	 * node, python, perl, ruby, php (exact names) */
+	static const char *const pre =
+	    " git git rebase git grep git send-email make zip psql sort split sed gawk strace "
+	    "tcpdump emacs env mysql systemd-run ";
+	const char *f;
+	size_t pl;
+
+	if (po->prog[0] == 't' && !strcmp(po->prog, "tar")) {
+		for (size_t i = 0; i < sizeof ab / sizeof ab[0]; i++) {
+			size_t l = strlen(ab[i].name);
+			if (n >= ab[i].min && n < l && !memcmp(ab[i].name, name, n)) {
+				*full = ab[i].name;
+				*fl = l;
+				return 1;
+			}
 		}
+		return 0;
 	}
-	return 0;
+	/* a prefix of two letters or more after the dashes; a prefix of a
+	 * dangerous name is that name (the safe side when it is also one of
+	 * another listed name: its value is judged), else a prefix of one
+	 * listed name that takes a value is that one */
+	if (n < 4 || name[0] != '-' || name[1] != '-')
+		return 0;
+	pl = strlen(po->prog);
+	for (f = strstr(pre, po->prog); f; f = strstr(f + 1, po->prog))
+		if (f[-1] == ' ' && f[pl] == ' ')
+			break;
+	if (!f)
+		return 0;
+	if (ma_sh_prefix_words(po->dlongs, name, n, full, fl))
+		return 1;
+	return ma_sh_prefix_words(po->vlongs, name, n, full, fl) == 1;
 }
 
 /* How program po reads the option element o (a '-' and more): flags
@@ -490,6 +522,13 @@ int ma_sh_opt_read(const struct ma_sh_prog_opts *po, const char *o, const char *
 		*val = o[3] ? 3 + (o[3] == '=') : 0;
 		return MA_SH_OPT_DANGER | (o[3] ? 0 : MA_SH_OPT_NEXT);
 	}
+	if (po->prog[0] == 'n' && !strcmp(o, "-pe") && !strncmp(po->prog, "node", 4)) {
+		/* node's -pe CODE: its alias of --print --eval, the CODE the
+		 * next element (node 20; review28) */
+		*name = o + 1;
+		*nlen = 1;
+		return MA_SH_OPT_DANGER | MA_SH_OPT_NEXT;
+	}
 	if (o[1] == '-' || po->dash1) {
 		const char *nm = po->dash1 && o[1] == '-' ? o + 1 : o;
 		size_t n = strcspn(nm, "="), at = nm[n] == '=' ? (size_t)(nm - o) + n + 1 : 0;
@@ -507,6 +546,11 @@ int ma_sh_opt_read(const struct ma_sh_prog_opts *po, const char *o, const char *
 				if (!ma_sh_abbrev(po, nm, n, &full, &fl))
 					return 0;
 				d = ma_sh_in_words(po->dlongs, full, fl);
+				if (!d && fl < sizeof buf) {
+					memcpy(buf, full, fl);
+					buf[fl] = '\0';
+					d = ma_sh_danger_option(buf, 1);
+				}
 				*name = full;
 				*nlen = fl;
 				*val = at;
