@@ -1493,30 +1493,57 @@ static int ma_add_inner(struct moat_request *r, size_t idx)
 	return rc;
 }
 
+/* Bytes of a parameter's name a name segment's input is named by past the
+ * name's first '[' (a label: review27h). */
+#define MA_SEG_LABEL 64
+/* Segments of a name read one by one; the rest past them is one input
+ * (qs reads a name 5 deep and keeps the rest as one key; PHP refuses a
+ * name nested deeper than max_input_nesting_level, 64): a name's inputs
+ * are at most MA_SEG_MAX + 1, their bytes at most a few times its own. */
+#define MA_SEG_MAX 64
+
 /* A query, form or cookie parameter's name read as PHP, Rails and qs read
  * it: `sort[COLUMN]=asc` is a map whose key the application may paste
  * (ORDER BY COLUMN, WHERE COLUMN = ...), as it may a JSON body's member
  * names (ma_json_add_name, review24x). Each bracketed segment of name that
- * is not one word of letters, digits and '_' is an input named as the
- * parameter: `filter[status]`, `ids[]`, `page[size]` add none. */
+ * is not one word of letters, digits and '_' is an input named by the
+ * parameter's name cut (its part before the first '[' whole, MA_SEG_LABEL
+ * bytes more at most, within MA_INNER_NAME: a label an exclusion of the
+ * parameter still covers): `filter[status]`, `ids[]`, `page[size]` add
+ * none. The segments count toward MA_INNER_MAX with the values inside
+ * inputs: a name of n segments held n copies of itself, quadratic
+ * (a 12 KB name 51 MB, 300 KB the OOM killer: review27h). */
 static int ma_add_name_segments(struct moat_request *r, int kind, const char *name)
 {
 	const char *p = name ? strchr(name, '[') : NULL;
+	char label[MA_INNER_NAME];
+	size_t ll;
 
 	if (!p ||
 	    (kind != MOAT_INPUT_QUERY && kind != MOAT_INPUT_FORM && kind != MOAT_INPUT_COOKIE))
 		return 0;
-	while (p && *p == '[') {
+	ll = (size_t)(p - name) + MA_SEG_LABEL;
+	ll = ma_utf8_cut(name, strlen(name), ll < MA_INNER_NAME - 1 ? ll : MA_INNER_NAME - 1);
+	memcpy(label, name, ll);
+	label[ll] = '\0';
+	for (int segs = 0; p && *p == '['; segs++) {
 		const char *a = p + 1, *q = strchr(a, ']');
 		size_t i = 0, n;
-		if (!q)
+		if (segs == MA_SEG_MAX) { /* the rest as one key, as qs reads it */
+			a = p;
+			q = p + strlen(p);
+		} else if (!q)
 			q = a + strlen(a); /* PHP keeps an unclosed segment */
 		n = (size_t)(q - a);
 		while (i < n && ((unsigned)((a[i] | 32) - 'a') < 26 ||
 		                 (unsigned)(a[i] - '0') < 10 || a[i] == '_'))
 			i++;
 		if (i < n) {
-			int rc = ma_add_input_one(r, kind, name, a, n, 0);
+			int rc;
+			if (r->ninner >= MA_INNER_MAX)
+				return 0; /* (past the bound: not added) */
+			r->ninner++;
+			rc = ma_add_input_one(r, kind, label, a, n, 0);
 			if (rc)
 				return rc;
 		}
