@@ -3704,12 +3704,103 @@ static void ma_pr_morse_runs(const char *s, size_t n, struct ma_pr_pass *ps, str
 /* Payload splitting: a request cut into labelled quoted parts ('x = "..."',
  * 'Part 2 is "..."') and an order to join them ("x + y", "combine",
  * "concatenate"). The parts, in the order of their labels, are joined (as
- * they are, and with a space between) and scored again. t is the
- * normalised window (n bytes); the pass's buffers are reused. */
+ * they are, and with a space between) and scored again; where an
+ * expression joins them ("V + ' ' + P + ' ' + W", "m+n": promptev2), the
+ * first joined text is the expression's value instead, its parts in its
+ * own order with the quoted glue between them. t is the normalised window
+ * (n bytes); the pass's buffers are reused. */
 #define MA_PR_PARTS 8
 struct ma_pr_part {
 	size_t a, l, la, ll; /* the part's bytes; its label's */
 };
+
+/* The token of an expression at t[p] (spaces skipped): a quoted literal on
+ * one line (its bytes in *a, *l, 1 returned) or a label of one of the np
+ * parts (the part's bytes, 2 returned); 0 when neither. *e: past it. */
+static int ma_pr_expr_tok(const char *t, size_t n, size_t p, const struct ma_pr_part *part, int np,
+                          size_t *a, size_t *l, size_t *e)
+{
+	size_t q = p;
+
+	while (q < n && t[q] == ' ')
+		q++;
+	if (q < n && (t[q] == '\'' || t[q] == '"')) {
+		size_t c = q + 1;
+		while (c < n && t[c] != t[q] && t[c] != '\n' && c - q < 300)
+			c++;
+		if (c >= n || t[c] != t[q])
+			return 0;
+		*a = q + 1;
+		*l = c - q - 1;
+		*e = c + 1;
+		return 1;
+	}
+	{
+		size_t c = q;
+		while (c < n && ma_pr_alnum((unsigned char)t[c]) && c - q < 12)
+			c++;
+		if (c == q || (c < n && ma_pr_alnum((unsigned char)t[c])))
+			return 0;
+		for (int k = 0; k < np; k++)
+			if (part[k].ll == c - q && !memcmp(t + q, t + part[k].la, c - q)) {
+				*a = part[k].a;
+				*l = part[k].l;
+				*e = c;
+				return 2;
+			}
+	}
+	return 0;
+}
+
+/* The value of the first expression of t that joins two labels of the
+ * parts or more with '+' (quoted literals between them kept) into d (cap
+ * bytes); its length, 0 when t holds none. */
+static size_t ma_pr_expr_join(const char *t, size_t n, const struct ma_pr_part *part, int np,
+                              char *d, size_t cap)
+{
+	for (const char *pl = n >= 3 ? memchr(t + 1, '+', n - 2) : NULL; pl;
+	     pl = (size_t)(pl - t) + 2 < n ? memchr(pl + 1, '+', n - 2 - (size_t)(pl - t)) : NULL) {
+		size_t i = (size_t)(pl - t), s = i, a = 0, l = 0, e = i, dl = 0;
+		int labels = 0, kind;
+		/* the token before the first '+': back over spaces to a label's
+		 * or a literal's first byte */
+		while (s > 0 && t[s - 1] == ' ')
+			s--;
+		if (s == 0)
+			continue;
+		if (t[s - 1] == '\'' || t[s - 1] == '"') {
+			char q = t[s - 1];
+			s--;
+			while (s > 0 && t[s - 1] != q && t[s - 1] != '\n' && i - s < 300)
+				s--;
+			if (s == 0 || t[s - 1] != q)
+				continue;
+			s--;
+		} else {
+			while (s > 0 && ma_pr_alnum((unsigned char)t[s - 1]) && i - s < 13)
+				s--;
+		}
+		for (size_t p = s;;) {
+			kind = ma_pr_expr_tok(t, n, p, part, np, &a, &l, &e);
+			if (!kind || dl + l > cap)
+				break;
+			memcpy(d + dl, t + a, l);
+			dl += l;
+			labels += kind == 2;
+			p = e;
+			while (p < n && t[p] == ' ')
+				p++;
+			if (p >= n || t[p] != '+')
+				break;
+			p++;
+		}
+		if (labels >= 2 && dl > 0)
+			return dl;
+		/* a chain of one label: go on from its last '+' */
+		pl = t + (e > i ? e - 1 : i);
+	}
+	return 0;
+}
 
 static void ma_pr_split_parts(const char *t, size_t n, struct ma_pr_pass *ps,
                               struct ma_pr_score *sc, struct ma_pr_score *sub)
@@ -3792,8 +3883,22 @@ static void ma_pr_split_parts(const char *t, size_t n, struct ma_pr_pass *ps,
 	/* or a word that says to join them (its list bit, ps->w's words
 	 * being t's) */
 	joined = joined || ma_pr_ol_any(&ps->w, &ma_pr_ls_join);
-	if (!joined)
+	/* or an expression that joins them in its own order (the value kept
+	 * for the first joined text below). Joined by it alone, only its
+	 * value is read, and it counts only when it is itself a request the
+	 * threshold stops ("s1 + ' ' + s2" printing "system prompt" is a
+	 * lesson's) */
+	dl[0] = ma_pr_expr_join(t, n, part, np, d[0], sizeof d[0]);
+	if (!joined) {
+		int mixed;
+		if (!dl[0])
+			return;
+		ma_pr_score_init(sub);
+		ma_pr_score_plain(d[0], dl[0], ps, sub, &mixed);
+		if (sub->score >= 0.8)
+			ma_pr_add(sc, PF_ENCODED, sub->score);
 		return;
+	}
 	/* in the order of the labels (a, b, c; 1, 2, 3) */
 	for (int i = 1; i < np; i++)
 		for (int j = i; j > 0; j--) {
@@ -3809,7 +3914,7 @@ static void ma_pr_split_parts(const char *t, size_t n, struct ma_pr_pass *ps,
 		}
 	ma_pr_add(sc, PF_ENCODED, 0.5);
 	/* both joined texts are built before ps (which t may be) is reused */
-	for (int space = 0; space < 2; space++)
+	for (int space = dl[0] ? 1 : 0; space < 2; space++)
 		for (int i = 0; i < np && dl[space] + part[i].l + 1 <= sizeof d[0]; i++) {
 			if (space && dl[space])
 				d[space][dl[space]++] = ' ';
