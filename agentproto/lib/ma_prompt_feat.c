@@ -73,10 +73,15 @@ static const char *ma_pr_find(const char *t, size_t n, const char *s, size_t l)
 /* ---- features over the whole window ---- */
 
 /* Override stems in scripts written without spaces between words. */
-static const char *const ma_pr_cjk_ignore[] = {"忽略",  "忽视",  "无视",    "無視", "무시",
-                                               "अनदेखा", "अनदेखी", "नज़रअंदाज़", "تجاهل"};
-static const char *const ma_pr_cjk_instr[] = {"指令", "指示", "说明",  "規則",    "规则",
-                                              "지시", "명령", "निर्देश", "تعليمات", "التعليمات"};
+/* (session 34, promptev2: Hebrew, whose article and prepositions are glued
+ * to the noun, "מכל ההוראות": the stems are found inside words; the verb
+ * with its final letter and with the plain form a suffix turns it into,
+ * "התעלמי", "התעלמו") */
+static const char *const ma_pr_cjk_ignore[] = {
+    "忽略", "忽视", "无视", "無視", "무시", "अनदेखा", "अनदेखी", "नज़रअंदाज़", "تجاهل", "התעלם", "התעלמ"};
+static const char *const ma_pr_cjk_instr[] = {"指令",    "指示",      "说明",   "規則",
+                                              "规则",    "지시",      "명령",   "निर्देश",
+                                              "تعليمات", "التعليمات", "הוראות", "הנחיות"};
 static const char *const ma_pr_cjk_what[] = {"什么", "何", "무엇", "뭐", "क्या", "ما هي"};
 /* "is what" right after the password word: "密码是什么", "パスワードは何" */
 static const char *const ma_pr_cjk_is_what[] = {"是什么", "是多少", "是啥",    "は何",    "はなに",
@@ -107,7 +112,7 @@ static const char *const ma_pr_cjk_ign_zh[] = {"忽略", "忽视", "无视"};
 static const char *const ma_pr_cjk_say[] = {"述べ", "言って", "と言え", "と答え", "输出",
                                             "说出", "并说",   "然后说", "말해",   "출력"};
 
-/* The lead bytes 0xD8..0xFF that occur in t (n bytes) from byte i on,
+/* The lead bytes 0xD7..0xFF that occur in t (n bytes) from byte i on,
  * bit c - 0xC0 for byte c: a phrase of the lists above (each starts with
  * such a byte) whose first byte is not among them is not in t. */
 static uint64_t ma_pr_leads(const char *t, size_t n, size_t i)
@@ -124,7 +129,7 @@ static uint64_t ma_pr_leads(const char *t, size_t n, size_t i)
 				continue;
 			}
 		}
-		if (u[i] >= 0xD8)
+		if (u[i] >= 0xD7)
 			m |= 1ull << (u[i] - 0xC0);
 		i++;
 	}
@@ -132,12 +137,12 @@ static uint64_t ma_pr_leads(const char *t, size_t n, size_t i)
 }
 
 /* 1 if s may be in a text of lead bytes m (ma_pr_leads): its first byte
- * is one of them, or below 0xD8 (not filtered). */
+ * is one of them, or below 0xD7 (not filtered). */
 static inline int ma_pr_lead_in(uint64_t m, const char *s)
 {
 	unsigned c = (unsigned char)s[0];
 
-	return c < 0xD8 || (m >> (c - 0xC0) & 1);
+	return c < 0xD7 || (m >> (c - 0xC0) & 1);
 }
 
 static int ma_pr_any(const char *t, size_t n, uint64_t m, const char *const *list, size_t nl)
@@ -204,9 +209,9 @@ void ma_pr_cjk(const char *t, size_t n, struct ma_pr_score *sc)
 	size_t i = 0;
 	uint64_t m;
 
-	/* no byte of these scripts' letters (0xD8 and up): ASCII sixteen at a
+	/* no byte of these scripts' letters (0xD7 and up): ASCII sixteen at a
 	 * time, then eight (the byte walk from the first block with a byte
-	 * of 0x80 and up: the bytes before it are all below 0xD8) */
+	 * of 0x80 and up: the bytes before it are all below 0xD7) */
 #if defined(__SSE2__)
 	for (; i + 16 <= n; i += 16)
 		if (_mm_movemask_epi8(_mm_loadu_si128((const __m128i *)(const void *)(t + i))))
@@ -217,7 +222,7 @@ void ma_pr_cjk(const char *t, size_t n, struct ma_pr_score *sc)
 		if (v & 0x8080808080808080ull)
 			break;
 	}
-	while (i < n && (unsigned char)t[i] < 0xD8)
+	while (i < n && (unsigned char)t[i] < 0xD7)
 		i++;
 	if (i == n)
 		return;

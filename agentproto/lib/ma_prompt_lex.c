@@ -70,7 +70,11 @@ static const struct ma_pr_class ma_pr_classes[] = {
             "despreze desprezar despreza desprezem desprezai pomin pomincie uita uitati uitați "
             "ignorati ignorați nobeis nobeissez necoute "
             "necoutez отбрось отбросьте nevsimej nevsimejte ubergehe ubergeht ubergehen verwirf "
-            "verwerft porzuc porzuccie"},
+            "verwerft porzuc porzuccie "
+            /* session 34 (promptev2): Czech's polite and plural
+             * imperatives, Finnish "jätä huomiotta" (leave unnoticed),
+             * Swahili "puuza", "sahau" */
+            "ignorujte zapomente huomiotta puuza puuzeni sahau sahauni"},
     /* what came before: quantifiers and prior-ness */
     {"PREV", "previous prior above earlier preceding former original initial old past "
              "foregoing aforementioned prev all any every system existing default preset "
@@ -84,7 +88,10 @@ static const struct ma_pr_class ma_pr_classes[] = {
              "vorhergehend~ vorstehend~ obenstehend~ voorgaande bovenstaande totes tots "
              "sopracitat~ suddett~ precitad~ mencionad~ prima antes "
              /* session 22 (promptlang10): Polish cases */
-             "poprzedni~ wczesniejsz~ wszystkich predchoz~ elozo anterioar~"},
+             "poprzedni~ wczesniejsz~ wszystkich predchoz~ elozo anterioar~ "
+             /* session 34 (promptev2): Swahili "all", "earlier",
+              * "that went before" */
+             "yote zote awali yaliyotangulia zilizotangulia"},
     /* the narrow "above" (an object by itself: "ignore the above") */
     /* (session 22: not "anterior", an adjective after its noun in Spanish and
      * Portuguese, "ignore o e-mail anterior": "IGN * THE anterior" below) */
@@ -100,6 +107,8 @@ static const struct ma_pr_class ma_pr_classes[] = {
               "instrukcje polecenia инструкц~ указани~ правил~ команд~ οδηγί~ εντολ~ κανόν~ "
               "instruks~ instrukc~ pokyny instrucțiun~ ohje~ talimat~ utasitas~ інструкц~ perintah "
               "arahan petunjuk "
+              /* session 34 (promptev2): Swahili */
+              "maagizo maelekezo "
               /* session 21 (promptlang9): Italian, Portuguese, Spanish,
                * French, Catalan, Dutch, Polish nouns the list missed */
               "indicazion~ orientac~ directiv~ direttiv~ diretiv~ comandi comandos ordini "
