@@ -202,6 +202,9 @@ const struct ma_pr_pattern *ma_pr_lex_patterns(size_t *n);
 /* The index of the first pattern whose source holds needle, or -1 (looked
  * up once, for a feature that takes a pattern's weight back). */
 int ma_pr_lex_pattern_find(const char *needle);
+/* the same from pattern `from` on (every pattern a needle names: from the
+ * last one found + 1) */
+int ma_pr_lex_pattern_find_from(const char *needle, int from);
 /* The indexes of the patterns whose first token has class c, in
  * ascending order; *n their count. */
 const uint16_t *ma_pr_lex_starting(int c, size_t *n);

@@ -20,6 +20,7 @@
 #include "ma_prompt.h"
 #include "ma_util.h"
 
+#include <stddef.h>
 #include <string.h>
 #if defined(__SSE2__)
 #include <emmintrin.h>
@@ -74,11 +75,10 @@ static const char *ma_pr_find(const char *t, size_t n, const char *s, size_t l)
 
 /* Override stems in scripts written without spaces between words. */
 /* (session 34, promptev2: Hebrew, whose article and prepositions are glued
- * to the noun, "מכל ההוראות": the stems are found inside words; the verb
- * with its final letter and with the plain form a suffix turns it into,
- * "התעלמי", "התעלמו") */
-static const char *const ma_pr_cjk_ignore[] = {
-    "忽略", "忽视", "无视", "無視", "무시", "अनदेखा", "अनदेखी", "नज़रअंदाज़", "تجاهل", "התעלם", "התעלמ"};
+ * to the noun, "מכל ההוראות": the nouns' stems are found inside words; its
+ * verb is ma_pr_he_ignore's, as an order only: promptfix) */
+static const char *const ma_pr_cjk_ignore[] = {"忽略",  "忽视",  "无视",    "無視", "무시",
+                                               "अनदेखा", "अनदेखी", "नज़रअंदाज़", "تجاهل"};
 static const char *const ma_pr_cjk_instr[] = {"指令",    "指示",      "说明",   "規則",
                                               "规则",    "지시",      "명령",   "निर्देश",
                                               "تعليمات", "التعليمات", "הוראות", "הנחיות"};
@@ -180,6 +180,58 @@ static int ma_pr_pw_is_what(const char *t, size_t n, uint64_t m)
 	return 0;
 }
 
+/* 1 if Hebrew's override verb stands in t as an order (session 34,
+ * promptfix; review27b): the imperative "התעלם", "התעלמי", "התעלמו" as a
+ * whole word that opens its sentence or clause (the text's start, after
+ * punctuation, or after "please" / "now": "אנא", "בבקשה", "עכשיו").
+ * "התעלם" is also "he ignored", "התעלמו" "they ignored": with a subject
+ * before them ("המטופל התעלם מההוראות ...") they narrate; "התעלמת"
+ * ("you ignored", a question why) is no imperative. */
+static int ma_pr_he_ignore(const char *t, size_t n, uint64_t m)
+{
+	static const char stem[] = "\xd7\x94\xd7\xaa\xd7\xa2\xd7\x9c";                /* התעל */
+	static const char *const pre[] = {"\xd7\x90\xd7\xa0\xd7\x90",                 /* אנא */
+	                                  "\xd7\x91\xd7\x91\xd7\xa7\xd7\xa9\xd7\x94", /* בבקשה */
+	                                  "\xd7\xa2\xd7\x9b\xd7\xa9\xd7\x99\xd7\x95"}; /* עכשיו */
+	const size_t sl = sizeof stem - 1;
+
+	if (!(m >> (0xD7 - 0xC0) & 1))
+		return 0;
+	for (const char *x = ma_pr_find(t, n, stem, sl); x;
+	     x = (size_t)(t + n - x) > sl ? ma_pr_find(x + sl, (size_t)(t + n - x) - sl, stem, sl)
+	                                  : NULL) {
+		const char *y = x + sl, *b = x;
+		size_t left = (size_t)(t + n - y);
+		/* the word: ם (final mem), or מ and י / ו, then its end */
+		if (left >= 2 && !memcmp(y, "\xd7\x9d", 2))
+			y += 2;
+		else if (left >= 4 && !memcmp(y, "\xd7\x9e", 2) &&
+		         (!memcmp(y + 2, "\xd7\x99", 2) || !memcmp(y + 2, "\xd7\x95", 2)))
+			y += 4;
+		else
+			continue;
+		if (y < t + n && (unsigned char)*y >= 0x80)
+			continue;
+		/* what is before it: the start, punctuation, or a word of pre */
+		while (b > t && b[-1] == ' ')
+			b--;
+		if (b > t && (unsigned char)b[-1] >= 0x80) {
+			int ok = 0;
+			for (size_t k = 0; k < sizeof pre / sizeof *pre && !ok; k++) {
+				size_t pl = strlen(pre[k]);
+				ok = (size_t)(b - t) >= pl && !memcmp(b - pl, pre[k], pl) &&
+				     ((size_t)(b - t) == pl ||
+				      (unsigned char)b[-(ptrdiff_t)pl - 1] < 0x80);
+			}
+			if (!ok)
+				continue;
+		} else if (b > t && (ma_pr_alnum((unsigned char)b[-1])))
+			continue;
+		return 1;
+	}
+	return 0;
+}
+
 /* 1 if a Chinese override verb of ma_pr_cjk_ign_zh is in t and not
  * right after a negation ("不要忽略": do not ignore). */
 static int ma_pr_zh_ignore(const char *t, size_t n, uint64_t m)
@@ -234,7 +286,8 @@ void ma_pr_cjk(const char *t, size_t n, struct ma_pr_score *sc)
 	     ma_pr_zh_ignore(t, n, m)))
 		ma_pr_add(sc, PF_OVERRIDE, 0.85);
 	ign = ma_pr_any(t, n, m, ma_pr_cjk_ignore,
-	                sizeof ma_pr_cjk_ignore / sizeof *ma_pr_cjk_ignore);
+	                sizeof ma_pr_cjk_ignore / sizeof *ma_pr_cjk_ignore) ||
+	      ma_pr_he_ignore(t, n, m);
 	ins = ma_pr_any(t, n, m, ma_pr_cjk_instr, sizeof ma_pr_cjk_instr / sizeof *ma_pr_cjk_instr);
 	if (ign && ins)
 		ma_pr_add(sc, PF_OVERRIDE, 0.9);

@@ -4041,7 +4041,12 @@ const struct ma_pr_start *ma_pr_lex_starting_word(const char *w, int h2, size_t 
 
 int ma_pr_lex_pattern_find(const char *needle)
 {
-	for (size_t i = 0; i < MA_PR_NSRC; i++)
+	return ma_pr_lex_pattern_find_from(needle, 0);
+}
+
+int ma_pr_lex_pattern_find_from(const char *needle, int from)
+{
+	for (size_t i = from > 0 ? (size_t)from : 0; i < MA_PR_NSRC; i++)
 		if (strstr(ma_pr_pat_src[i].p, needle))
 			return (int)i;
 	return -1;
