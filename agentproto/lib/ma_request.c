@@ -626,6 +626,21 @@ static size_t ma_space_tail(const unsigned char *p, size_t n, int ctl)
  * form's first, then the decoded ones' while there is room: the trimmed
  * and collapsed forms have MA_INPUT_LATE - MA_INPUT_DECODED places of
  * their own, so a table that the decoded forms fill still has them. */
+/* The bounds [*a, *z) of f's n bytes without white space at their ends
+ * (ma_space_head / ma_space_tail, controls too): what every framework's
+ * trim leaves. */
+static void ma_trim_bounds(const unsigned char *f, size_t n, size_t *a, size_t *z)
+{
+	size_t k;
+
+	*a = 0;
+	*z = n;
+	while (*a < *z && (k = ma_space_head(f + *a, *z - *a, 1)) != 0)
+		*a += k;
+	while (*z > *a && (k = ma_space_tail(f + *a, *z - *a, 1)) != 0)
+		*z -= k;
+}
+
 static void ma_add_trim_forms(struct ma_input *in)
 {
 	int n = in->nforms;
@@ -634,11 +649,8 @@ static void ma_add_trim_forms(struct ma_input *in)
 		return;
 	for (int i = 0; i < n && in->nforms < MA_INPUT_LATE; i++) {
 		const unsigned char *f = (const unsigned char *)in->form[i];
-		size_t a = 0, z = in->form_len[i], k;
-		while (a < z && (k = ma_space_head(f + a, z - a, 1)) != 0)
-			a += k;
-		while (z > a && (k = ma_space_tail(f + a, z - a, 1)) != 0)
-			z -= k;
+		size_t a, z;
+		ma_trim_bounds(f, in->form_len[i], &a, &z);
 		if (z == a || z - a == in->form_len[i] ||
 		    ma_form_seen(in, (const char *)f + a, z - a))
 			continue;
@@ -1137,25 +1149,29 @@ static size_t ma_prefix_index(int kind)
 	}
 }
 
-/* Lowercases the ASCII letters of s (n bytes), eight bytes at a time: a
- * byte below 0x80 that is at least 'A' and not above 'Z' gets 0x20. */
-static void ma_lower_ascii(char *s, size_t n)
+/* Copies s (n bytes) to d (s itself allowed) with its ASCII letters in
+ * upper case (upper) or lower case, eight bytes a step: a byte below 0x80
+ * from the case's 'a' (or 'A') to its 'z' gets 0x20 cleared (or set). */
+static void ma_fold_copy(char *d, const char *s, size_t n, int upper)
 {
 	const uint64_t ones = 0x0101010101010101ull, high = 0x8080808080808080ull;
+	const unsigned char a = upper ? 'a' : 'A';
 	size_t i = 0;
 
 	for (; i + 8 <= n; i += 8) {
-		uint64_t w, h, ge_a, gt_z;
+		uint64_t w, h, ge_a, gt_z, m;
 		memcpy(&w, s + i, 8);
-		h = w & ~high;                         /* each byte's low 7 bits */
-		ge_a = h + ones * (0x80 - 'A');        /* high bit: byte >= 'A' */
-		gt_z = h + ones * (0x80 - 'Z' - 1);    /* high bit: byte > 'Z' */
-		w |= ((ge_a ^ gt_z) & ~w & high) >> 2; /* ASCII, in 'A'..'Z': | 0x20 */
-		memcpy(s + i, &w, 8);
+		h = w & ~high;
+		ge_a = h + ones * (0x80 - a);
+		gt_z = h + ones * (0x80 - a - 25 - 1);
+		m = ((ge_a ^ gt_z) & ~w & high) >> 2; /* 0x20 where a letter of the case */
+		w = upper ? w & ~m : w | m;
+		memcpy(d + i, &w, 8);
 	}
-	for (; i < n; i++)
-		if ((unsigned)(s[i] - 'A') < 26)
-			s[i] = (char)(s[i] + 32);
+	for (; i < n; i++) {
+		unsigned char c = (unsigned char)s[i];
+		d[i] = (char)((unsigned)(c - a) < 26 ? c ^ 0x20 : c);
+	}
 }
 
 /* Adds value as an input: copied into the request's memory, or borrowed
@@ -1231,7 +1247,7 @@ static int ma_add_input_one(struct moat_request *r, int kind, const char *name, 
 	in->param[kl] = '.';
 	memcpy(in->param + kl + 1, name, nl + 1);
 	if (kind == MOAT_INPUT_HEADER)
-		ma_lower_ascii(in->param + kl + 1, nl);
+		ma_fold_copy(in->param + kl + 1, in->param + kl + 1, nl, 0);
 	next = in->mem;
 	if (borrow) {
 		p = (char *)(uintptr_t)value; /* never written: forms are const */
@@ -1711,30 +1727,6 @@ static int ma_form_folded(const struct ma_input *in, int k)
 	return in->form_name[k] == ma_form_lower || in->form_name[k] == ma_form_upper;
 }
 
-/* Copies s (n bytes) to d with its ASCII letters in upper case (upper)
- * or lower case, eight bytes a step (as ma_lower_ascii). */
-static void ma_fold_copy(char *d, const char *s, size_t n, int upper)
-{
-	const uint64_t ones = 0x0101010101010101ull, high = 0x8080808080808080ull;
-	const unsigned char a = upper ? 'a' : 'A';
-	size_t i = 0;
-
-	for (; i + 8 <= n; i += 8) {
-		uint64_t w, h, ge_a, gt_z, m;
-		memcpy(&w, s + i, 8);
-		h = w & ~high;
-		ge_a = h + ones * (0x80 - a);
-		gt_z = h + ones * (0x80 - a - 25 - 1);
-		m = ((ge_a ^ gt_z) & ~w & high) >> 2; /* 0x20 where a letter of the case */
-		w = upper ? w & ~m : w | m;
-		memcpy(d + i, &w, 8);
-	}
-	for (; i < n; i++) {
-		unsigned char c = (unsigned char)s[i];
-		d[i] = (char)((unsigned)(c - a) < 26 ? c ^ 0x20 : c);
-	}
-}
-
 /* The raw form case-folded (details.decoding "lower", "upper"): an
  * application that folds a value before it pastes it (an e-mail, a user
  * name, a tag through lower() or toLowerCase(); a voucher code through
@@ -1756,16 +1748,15 @@ static void ma_fold_copy(char *d, const char *s, size_t n, int upper)
 static int ma_add_fold_forms(struct moat_request *r, struct ma_input *in)
 {
 	const unsigned char *v = (const unsigned char *)in->form[0];
-	size_t n = in->form_len[0];
+	size_t n, a, z;
 	unsigned cls = 0, want;
 	char *d;
 
-	if (in->plain || in->structured || n < 2 || in->kind == MOAT_INPUT_HEADER)
+	if (in->plain || in->structured || in->kind == MOAT_INPUT_HEADER)
 		return 0;
-	for (size_t k; n && (k = ma_space_head(v, n, 1)) != 0; v += k, n -= k)
-		; /* (trimmed as ma_add_trim_forms trims) */
-	for (size_t k; n && (k = ma_space_tail(v, n, 1)) != 0; n -= k)
-		;
+	ma_trim_bounds(v, in->form_len[0], &a, &z); /* (the trimmed value) */
+	v += a;
+	n = z - a;
 	if (n < 2)
 		return 0;
 	for (size_t i = 0; i < n && cls != 15; i++)
